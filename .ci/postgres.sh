@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Start a throwaway PostgreSQL server on 127.0.0.1 for the test suite; print its URL on stdout.
+# Installs Debian's postgresql package when no server binaries are present.
+set -euo pipefail
+PORT="${PARALLAX_PG_PORT:-55432}"
+find_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+BIN="$(find_bin || true)"
+if [ -z "$BIN" ] || [ ! -x "$BIN/initdb" ]; then
+  echo "installing postgresql from Debian's packages" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq postgresql >&2
+  BIN="$(find_bin)"
+fi
+DATA="$(mktemp -d /tmp/parallax-pg.XXXXXX)"
+run() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres "$DATA"
+run "$BIN/initdb" -D "$DATA/data" -A trust -U postgres -E UTF8 >&2
+run "$BIN/pg_ctl" -D "$DATA/data" -l "$DATA/log" -w -o "-p $PORT -k $DATA -h 127.0.0.1 -c fsync=off" start >&2
+run "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres parallax_test >&2
+echo "postgresql://postgres@127.0.0.1:$PORT/parallax_test"

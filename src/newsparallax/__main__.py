@@ -1,0 +1,3 @@
+from newsparallax.cli.app import main
+
+main()

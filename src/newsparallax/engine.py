@@ -1,0 +1,145 @@
+"""The local engine: read → clean → store, in batches, with a report of everything that happened.
+
+This is the main job behind ``parallax ingest``.  Readers stream articles and rejections; the
+clean pipeline runs on each article; every ``batch_size`` articles go to the store in one
+transaction.  A crash or kill loses at most the batch in flight, and re-running completes it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from newsparallax.clean import DEFAULT_CLEAN_STAGES
+from newsparallax.ingest.base import IngestSettings, ReadResult
+from newsparallax.ingest.sources import iter_inputs
+from newsparallax.model import Article, Rejection
+from newsparallax.pipeline import Pipeline
+from newsparallax.store.db import Database
+from newsparallax.store.runs import finish_run, record_rejections, start_run
+from newsparallax.store.writer import ArticleWriter, BatchOutcome
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did.  ``read`` counts every item seen, good or bad."""
+
+    run_id: int | None = None
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    merged: int = 0
+    near_duplicates: int = 0
+    headline_only: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    stored_ids: list[str] = field(default_factory=list)
+    status: str = "running"
+
+    @property
+    def rejected(self) -> int:
+        return len(self.rejections)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "read": self.read,
+            "stored": self.stored,
+            "duplicates": self.duplicates,
+            "merged": self.merged,
+            "near_duplicates": self.near_duplicates,
+            "headline_only": self.headline_only,
+            "rejected": self.rejected,
+        }
+
+    def absorb(self, outcome: BatchOutcome) -> None:
+        self.stored += len(outcome.stored)
+        self.stored_ids.extend(outcome.stored)
+        self.duplicates += len(outcome.duplicates)
+        self.merged += outcome.merged
+        self.near_duplicates += len({a for a, _b, _s in outcome.near_duplicates})
+        self.rejections.extend(outcome.rejected)
+
+
+Progress = Callable[[IngestReport], None]
+
+
+class IngestJob:
+    """Ingest inputs into a store.  Build once, :meth:`run` on any number of inputs."""
+
+    def __init__(
+        self,
+        database: Database,
+        settings: IngestSettings | None = None,
+        stages: Sequence[str] = DEFAULT_CLEAN_STAGES,
+        batch_size: int = 200,
+    ) -> None:
+        self.database = database
+        self.settings = settings or IngestSettings()
+        self.pipeline = Pipeline(stages)
+        self.writer = ArticleWriter(database)
+        self.batch_size = batch_size
+
+    def run(self, inputs: Sequence[str], progress: Progress | None = None) -> IngestReport:
+        return self.run_items(iter_inputs(inputs, self.settings), inputs, progress)
+
+    def run_items(
+        self, items: Iterable[ReadResult], inputs: Sequence[str] = (), progress: Progress | None = None
+    ) -> IngestReport:
+        report = IngestReport(run_id=start_run(self.database, inputs))
+        try:
+            for batch in self._batches(items, report):
+                self._write(batch, report)
+                if progress:
+                    progress(report)
+            report.status = "done"
+        except BaseException:
+            report.status = "interrupted"
+            raise
+        finally:
+            self._finish(report)
+        return report
+
+    def _batches(self, items: Iterable[ReadResult], report: IngestReport) -> Iterator[list[Article]]:
+        batch: list[Article] = []
+        for item in items:
+            report.read += 1
+            article = self._clean(item, report)
+            if article is not None:
+                batch.append(article)
+            if len(batch) >= self.batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def _clean(self, item: ReadResult, report: IngestReport) -> Article | None:
+        if isinstance(item, Rejection):
+            report.rejections.append(item)
+            return None
+        try:
+            return self.pipeline(item)
+        except Exception as exc:  # a bug or pathological input in one article must not stop the run
+            log.exception("cleaning failed for %s", item.origin.describe())
+            report.rejections.append(
+                Rejection(
+                    item.origin.location, item.origin.line, f"cleaning failed: {type(exc).__name__}: {exc}"
+                )
+            )
+            return None
+
+    def _write(self, batch: list[Article], report: IngestReport) -> None:
+        outcome = self.writer.write(batch)
+        stored = set(outcome.stored)
+        report.headline_only += sum(1 for a in batch if a.headline_only and a.id in stored)
+        report.absorb(outcome)
+
+    def _finish(self, report: IngestReport) -> None:
+        if report.run_id is None:
+            return
+        try:
+            record_rejections(self.database, report.run_id, report.rejections)
+            finish_run(self.database, report.run_id, report.counts(), report.status)
+        except Exception:  # the report is still printed; the run row just stays "running"
+            log.exception("could not record the end of ingest run %s", report.run_id)

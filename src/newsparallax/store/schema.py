@@ -1,0 +1,104 @@
+"""The store's tables (SQLAlchemy Core).  Alembic migrations create them; this module only describes them.
+
+``articles``         one row per distinct content (content_hash is unique)
+``article_ids``      every id a user gave, mapped to the article holding that content
+``near_duplicates``  pairs of articles that are copies of one story (wire syndication), a < b
+``minhash_bands``    LSH band keys, so near-duplicate candidates are an indexed lookup
+``ingest_runs``      one row per ingest run, with its counts
+``rejections``       every item a run could not take, with file, line and reason
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(255), primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("search_key", BigInteger, nullable=False, unique=True),
+    Column("title", Text),
+    Column("text", Text, nullable=False),
+    Column("url", Text),
+    Column("source", String(255)),
+    Column("published", String(32)),
+    Column("language", String(16)),
+    Column("authors", JSON, nullable=False),
+    Column("dateline", String(255)),
+    Column("wires", JSON, nullable=False),
+    Column("notes", JSON, nullable=False),
+    Column("headline_only", Boolean, nullable=False),
+    Column("origin_location", Text, nullable=False),
+    Column("origin_line", Integer),
+    Column("origin_format", String(32), nullable=False),
+    Column("minhash", LargeBinary),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_articles_published", "published"),
+    Index("ix_articles_source", "source"),
+)
+
+article_ids = Table(
+    "article_ids",
+    metadata,
+    Column("given_id", String(255), primary_key=True),
+    Column("article_id", String(255), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("origin_location", Text),
+    Column("origin_line", Integer),
+    Index("ix_article_ids_article", "article_id"),
+)
+
+near_duplicates = Table(
+    "near_duplicates",
+    metadata,
+    Column("article_a", String(255), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_b", String(255), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("similarity", Float, nullable=False),
+    Index("ix_near_duplicates_b", "article_b"),
+)
+
+minhash_bands = Table(
+    "minhash_bands",
+    metadata,
+    Column("band_key", BigInteger, primary_key=True),
+    Column("article_id", String(255), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+)
+
+ingest_runs = Table(
+    "ingest_runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("status", String(16), nullable=False),
+    Column("inputs", JSON, nullable=False),
+    Column("counts", JSON, nullable=False),
+)
+
+rejections = Table(
+    "rejections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, ForeignKey("ingest_runs.id", ondelete="CASCADE"), nullable=False),
+    Column("location", Text, nullable=False),
+    Column("line", Integer),
+    Column("reason", Text, nullable=False),
+    Index("ix_rejections_run", "run_id"),
+)
