@@ -22,7 +22,8 @@ RSS = f"""<?xml version="1.0" encoding="utf-8"?>
   <pubDate>Tue, 05 Mar 2024 10:00:00 +0100</pubDate>
   <dc:creator>Ann Lee</dc:creator>
   <description>Short summary.</description>
-  <content:encoded><![CDATA[<p>{LONG_BODY}</p><p>Second <script>alert("pwn")</script>paragraph.</p>]]></content:encoded>
+  <content:encoded><![CDATA[<p>{LONG_BODY}</p>
+    <p>Second <script>alert("pwn")</script>paragraph.</p>]]></content:encoded>
 </item>
 <item>
   <title>Storm warning</title>
@@ -47,7 +48,9 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
   <link href="https://valley.example/plan"/>
   <updated>2024-03-06</updated>
   <author><name>Bo Chan</name></author><author><name>Di Ng</name></author>
-  <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Atom body one.</p><p>Atom body two.</p></div></content>
+  <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">
+    <p>Atom body one.</p><p>Atom body two.</p>
+  </div></content>
 </entry>
 </feed>
 """

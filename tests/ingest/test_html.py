@@ -187,10 +187,10 @@ def test_extract_html_returns_none_without_text() -> None:
 
 
 def test_extract_html_with_xml_declaration() -> None:
-    html = '<?xml version="1.0" encoding="utf-8"?><html><body><p>Declared as XML, still a page.</p></body></html>'
+    html = '<?xml version="1.0" encoding="utf-8"?>\n<html><body><p>Declared as XML, a page.</p></body></html>'
     page = extract_html(html, "https://www.site.example/a")
     assert page is not None
-    assert page["text"] == "Declared as XML, still a page."
+    assert page["text"] == "Declared as XML, a page."
     assert page["source"] == "site.example"
 
 

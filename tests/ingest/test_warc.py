@@ -79,8 +79,11 @@ def test_html_responses_become_articles(tmp_path: Path, gzip: bool) -> None:
 
 def test_truncated_warc_gz_gives_earlier_records_then_one_rejection(tmp_path: Path) -> None:
     whole = write_warc(tmp_path / "whole.warc.gz", gzip=True, pages=8).read_bytes()
+    middle = len(whole) // 2
+    if whole[middle : middle + 3] == b"\x1f\x8b\x08":  # exactly between two gzip members: move inside one
+        middle -= 20
     cut = tmp_path / "cut.warc.gz"
-    cut.write_bytes(whole[: len(whole) // 2])
+    cut.write_bytes(whole[:middle])
     results = read(cut)
     *articles, last = results
     assert articles and all(isinstance(a, Article) for a in articles)
@@ -139,3 +142,14 @@ def test_looks_like_warc(tmp_path: Path) -> None:
     assert looks_like_warc(plain[:512])
     assert not looks_like_warc(b"\x1f\x8b\x08\x00garbage")
     assert not looks_like_warc(b"<html>")
+
+
+def test_cut_at_any_byte_never_raises(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for n in range(3):
+        response(writer, f"https://fair.example/img/{n}.png", b"\x89PNG" + bytes(40), ctype="image/png")
+    whole = buffer.getvalue()
+    for cut in range(1, len(whole), 3):
+        results = list(read_warc(Source.from_bytes("cut.warc.gz", whole[:cut]), SETTINGS))
+        assert len(results) <= 1 and all(isinstance(r, Rejection) for r in results), (cut, results)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import http.server
 import ipaddress
-from collections.abc import Callable
+import socket
+import threading
+from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
@@ -67,17 +70,17 @@ def test_names_are_resolved_and_checked(monkeypatch: pytest.MonkeyPatch) -> None
         assert host == "intranet.example"
         return [(2, 1, 6, "", ("192.168.1.20", 80))]
 
-    monkeypatch.setattr(web.socket, "getaddrinfo", fake_getaddrinfo)
+    monkeypatch.setattr(socket, "getaddrinfo", fake_getaddrinfo)
     with pytest.raises(BlockedAddressError, match=r"192\.168\.1\.20"):
         fetch("http://intranet.example/", IngestSettings())
 
 
 def test_unresolvable_name_is_a_fetch_error(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*args: object, **kwargs: object) -> None:
-        raise web.socket.gaierror(-2, "Name or service not known")
+        raise socket.gaierror(-2, "Name or service not known")
 
-    monkeypatch.setattr(web.socket, "getaddrinfo", fail)
-    with pytest.raises(FetchError, match="cannot resolve host nowhere.example"):
+    monkeypatch.setattr(socket, "getaddrinfo", fail)
+    with pytest.raises(FetchError, match=r"cannot resolve host nowhere\.example"):
         fetch("http://nowhere.example/", IngestSettings())
 
 
@@ -149,7 +152,7 @@ def test_timeout() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         raise httpx.ReadTimeout("read timed out", request=request)
 
-    with pytest.raises(FetchError, match="timed out after 2 s fetching https://news.example/slow"):
+    with pytest.raises(FetchError, match=r"timed out after 2 s fetching https://news\.example/slow"):
         fetch("https://news.example/slow", settings(handler, timeout_s=2.0))
 
 
@@ -157,14 +160,15 @@ def test_connection_error() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("connection refused", request=request)
 
-    with pytest.raises(FetchError, match="could not fetch https://news.example/: connection refused"):
+    with pytest.raises(FetchError, match=r"could not fetch https://news\.example/: connection refused"):
         fetch("https://news.example/", settings(handler))
 
 
 def test_read_url_dispatches_html_and_feeds() -> None:
-    feed = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Feed</title>' + (
-        b"<item><title>Q</title><link>https://news.example/q</link><description>Quay news.</description></item>"
-        b"</channel></rss>"
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Feed</title>'
+        b"<item><title>Q</title><link>https://news.example/q</link>"
+        b"<description>Quay news.</description></item></channel></rss>"
     )
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -201,3 +205,35 @@ def test_read_url_turns_fetch_errors_into_one_rejection() -> None:
 )
 def test_is_blocked(address: str, blocked: bool) -> None:
     assert is_blocked(ipaddress.ip_address(address)) is blocked
+
+
+@pytest.fixture
+def local_server() -> Iterator[str]:
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = PAGE.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_connected_address_is_checked_again(local_server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A DNS answer that turns private after the check (rebinding) is caught at connection time."""
+    for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(web, "_addresses", lambda *args: [])  # the first look-up "said" public
+    with pytest.raises(BlockedAddressError, match=r"127\.0\.0\.1"):
+        fetch(local_server, IngestSettings(timeout_s=5))
+    assert fetch(local_server, IngestSettings(timeout_s=5, allow_private_addresses=True)).read_all(10_000)

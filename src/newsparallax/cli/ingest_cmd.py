@@ -32,6 +32,7 @@ def ingest(
     ],
     fmt: Annotated[str, typer.Option("--format", help="Report as text or json.")] = "text",
     max_document_mb: Annotated[float | None, typer.Option(help="Largest single document, in MB.")] = None,
+    max_download_mb: Annotated[float | None, typer.Option(help="Largest download from a URL, in MB.")] = None,
     timeout: Annotated[float | None, typer.Option(help="Network timeout per request, in seconds.")] = None,
     allow_private: Annotated[
         bool,
@@ -44,7 +45,12 @@ def ingest(
 ) -> int:
     """Read articles into the store: clean them, drop duplicates, link wire copies."""
     state: State = ctx.obj
-    config = state.config(max_document_mb=max_document_mb, timeout_s=timeout, batch_size=batch_size)
+    config = state.config(
+        max_document_mb=max_document_mb,
+        max_download_mb=max_download_mb,
+        timeout_s=timeout,
+        batch_size=batch_size,
+    )
     config = _flags(config, allow_private, no_fetch_links)
     database = open_database(config.db)
     job = IngestJob(database, config.ingest, batch_size=config.batch_size)

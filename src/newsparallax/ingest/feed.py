@@ -109,18 +109,18 @@ def _with_page(article: Article, link: str, settings: IngestSettings) -> ReadRes
     try:
         page = _fetch_page(link, settings)
     except InputError as exc:
-        reason = exc.reason
+        problem = f"could not be fetched ({exc.reason})"
     else:
         if page is not None and len(page["text"]) > len(article.text):
             article.text = page["text"]
             article.published = article.published or page["published"]
             article.authors = article.authors or page["authors"]
             return article
-        reason = "no article text found in the page"
+        problem = "has no article text" if page is None else "has less text than the feed"
     if not article.text:
-        reason = f"feed entry has no text and its page {link} could not be used: {reason}"
+        reason = f"feed entry has no text and its page {link} {problem}"
         return Rejection(article.origin.location, article.origin.line, reason)
-    article.notes.append(f"the linked page could not be fetched ({reason}); kept the feed summary")
+    article.notes.append(f"the linked page {problem}; kept the feed summary")
     return article
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any, TypedDict
 from urllib.parse import urlsplit
 
-import lxml.html  # type: ignore[import-untyped]
+import lxml.html
 import trafilatura
 from lxml import etree
 

@@ -102,30 +102,32 @@ def _check_end(iterator: _Archive) -> None:
     """A gzip member cut short yields no record, or no error: spot that at the end."""
     leftover = iterator.fh.tell() - iterator.offset
     if leftover > 0:
-        raise _TruncatedRecord(f"{leftover} bytes at the end could not be read as a record")
+        raise _TruncatedRecord(f"{leftover} bytes after it could not be read as a record")
     if iterator.member_cut_short:
-        raise _TruncatedRecord("the last compressed block ends early; the file was cut short")
+        raise _TruncatedRecord("the file ends inside a compressed block")
 
 
 def _damage_reason(complete: int, exc: Exception) -> str:
+    where = f"archive is truncated or corrupt after record {complete}"
+    if isinstance(exc, _TruncatedRecord):
+        return f"{where}: {exc}"
+    if not isinstance(exc, _DAMAGE):
+        return f"{where}: the next record cannot be parsed"
     detail = "".join(c if c.isprintable() else "?" for c in str(exc).strip()[:_DETAIL_CHARS])
-    detail = detail or type(exc).__name__
-    if isinstance(exc, _TruncatedRecord) and "ends early" not in detail and "could not" not in detail:
-        detail = f"record {complete + 1} ends early ({detail})"
-    return f"archive is truncated or corrupt after record {complete}: {detail}"
+    return f"{where}: {detail or type(exc).__name__}"
 
 
 def _finish(record: Any) -> None:
     """Read the rest of the record and make sure it was all there."""
     declared = record.rec_headers.get_header("Content-Length")
     if record.format != "warc" or not (declared or "").strip().isdigit():
-        raise _TruncatedRecord("its header is incomplete")
+        raise _TruncatedRecord("the next record's header is incomplete")
     raw = record.raw_stream
     while raw.read(64 * 1024):
         pass
     missing = getattr(raw, "limit", 0)
     if isinstance(missing, int) and missing > 0:
-        raise _TruncatedRecord(f"{missing} bytes missing")
+        raise _TruncatedRecord(f"the next record is {missing} bytes short")
 
 
 def _record_result(record: Any, number: int, source: Source, settings: IngestSettings) -> ReadResult | None:
