@@ -44,10 +44,14 @@ def _warc(records: int) -> bytes:
     return buffer.getvalue()
 
 
+def _summary(i: int) -> str:
+    return f"Short summary of entry {i} about the harbour." if i else ""
+
+
 def _feed() -> str:
     items = "".join(
         f"<item><title>Entry {i}</title><link>https://unreachable.example/{i}</link><guid>g{i}</guid>"
-        f"<description>{'Short summary of entry ' + str(i) + ' about the harbour. ' if i else ''}</description></item>"
+        f"<description>{_summary(i)}</description></item>"
         for i in range(3)
     )
     return (
