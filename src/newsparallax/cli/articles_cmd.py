@@ -52,17 +52,17 @@ def _table(rows: list[dict[str, Any]], total: int, offset: int, searched: bool) 
     table = Table(
         title=f"{total:,} article(s)" + (f", showing {offset + 1}–{offset + len(rows)}" if rows else "")
     )
-    table.add_column("id", no_wrap=True)
+    table.add_column("id", no_wrap=True, max_width=24, overflow="ellipsis")
     table.add_column("published", no_wrap=True)
-    table.add_column("source", max_width=24, overflow="ellipsis", no_wrap=True)
+    table.add_column("source", max_width=16, overflow="ellipsis", no_wrap=True)
     table.add_column("lang", no_wrap=True)
-    table.add_column("title", ratio=1, overflow="fold")
+    table.add_column("title", ratio=1, min_width=24, overflow="fold")
     if searched:
         table.add_column("match", overflow="fold")
     for row in rows:
         cells = [
             row["id"],
-            (row["published"] or "")[:16].replace("T", " "),
+            (row["published"] or "")[:10],
             row["source"] or "",
             row["language"] or "",
             row["title"] or ("(headline only)" if row["headline_only"] else ""),
