@@ -1,0 +1,145 @@
+"""What the reading stage finds in an article, as plain records.
+
+Every record carries character offsets (``start``, ``end``) into the article's cleaned text and
+the exact ``text`` of the span, so any later stage can quote the sentence behind a value.
+Records are dataclasses that turn into JSON-ready dicts with :func:`as_dict`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class EntityMention:
+    """A person, organisation, group or other named thing, with its canonical name in this article."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON, ORG, NORP, GPE, LOC, FAC, EVENT, PRODUCT, ...
+    sentence: int
+    name: str = ""  # the fullest form of the name in the article ("Nicolas Maduro" for "Maduro")
+    key: str = ""  # accent- and case-folded canonical key, shared across articles
+    titles: list[str] = field(default_factory=list)  # roles attached at this mention
+
+
+@dataclass
+class DateMention:
+    """A date expression resolved to a calendar date or range.
+
+    ``value``/``end_value`` are ISO dates (``end_value`` only for ranges, inclusive).
+    ``anchored`` is False when a relative expression had no publication date to resolve against.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    end_value: str | None = None
+    granularity: str = "day"  # day, week, month, year, range, part_of_day
+    relative: bool = False
+    anchored: bool = True
+    sentence: int = -1
+
+
+@dataclass
+class Quantity:
+    """A number with what it counts, its hedge and unit: "about 100 troops", "35 tonnes"."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float | None = None  # bounds implied by the hedge ("up to 100" → high 100)
+    high: float | None = None
+    hedge: str | None = None  # about, up to, more than, at least, nearly, some, ...
+    approximate: bool = False
+    unit: str | None = None  # t, kg, km, m, USD, EUR, %, ...
+    counted: str | None = None  # the counted noun: troops, soldiers, people, equipment
+    category: str | None = None  # killed, injured, arrested, missing, people, troops, money, weight, ...
+    sentence: int = -1
+
+
+@dataclass
+class PlaceMention:
+    """A place name resolved to a gazetteer entry."""
+
+    start: int
+    end: int
+    text: str
+    place_id: str  # "country:VE", "geonames:3646738", "airport:CCS"
+    name: str
+    kind: str  # country, admin1, city, airport
+    country: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    confidence: float = 1.0
+    sentence: int = -1
+
+
+@dataclass
+class Attribution:
+    """Whom one sentence's claim is attributed to.
+
+    ``source`` is the text naming the source ("Javier Mayorca", "a Venezuelan official", "Sputnik").
+    ``via`` is the chain of reporters through whom the claim came, nearest first:
+    "Sputnik reported that journalist Mayorca said ..." → source "Mayorca", via ["Sputnik"].
+    """
+
+    sentence: int
+    source: str
+    kind: str  # person, organisation, media, official, anonymous, social_media, document, unknown
+    verb: str  # said, told, reported, tweeted, according to, quoted, cited, ...
+    start: int = -1
+    end: int = -1
+    channel: str | None = None  # Twitter, a statement, state television, ...
+    via: list[str] = field(default_factory=list)
+    anonymous: bool = False
+    hedges: list[str] = field(default_factory=list)  # reportedly, apparently, allegedly, ...
+    key: str = ""  # canonical entity key of the source when it names an entity
+
+
+@dataclass
+class Reading:
+    """All layers of one article."""
+
+    article_id: str
+    language: str | None
+    model: str
+    anchor: str | None  # the date relative expressions were resolved against
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+
+
+def as_dict(record: Any) -> dict[str, Any]:
+    return asdict(record)
+
+
+def sentence_of(sentences: list[Sentence], offset: int) -> int:
+    """Index of the sentence that contains character ``offset`` (-1 when none does)."""
+    low, high = 0, len(sentences) - 1
+    while low <= high:
+        middle = (low + high) // 2
+        current = sentences[middle]
+        if offset < current.start:
+            high = middle - 1
+        elif offset >= current.end:
+            low = middle + 1
+        else:
+            return middle
+    return -1
