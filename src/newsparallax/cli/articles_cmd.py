@@ -11,7 +11,8 @@ from rich.panel import Panel
 from rich.table import Table
 
 from newsparallax.cli.app import EXIT_NOT_FOUND, EXIT_OK, State, err, out
-from newsparallax.store.articles import get_article, list_articles, store_stats
+from newsparallax.cli.article_view import render_reading
+from newsparallax.store.articles import get_article, get_reading, list_articles, store_stats
 from newsparallax.store.db import open_database
 
 
@@ -80,14 +81,20 @@ def article(
 ) -> int:
     """Show one article: metadata, where it came from, duplicates, and its text."""
     state: State = ctx.obj
-    record = get_article(open_database(state.config().db), article_id)
+    database = open_database(state.config().db)
+    record = get_article(database, article_id)
     if record is None:
         err.print(f"No article with id {article_id!r}. List ids with: parallax articles --search WORDS")
         return EXIT_NOT_FOUND
+    reading = get_reading(database, record["id"])
     if fmt is ViewFormat.json:
-        print(json.dumps(record, ensure_ascii=False, default=str, indent=2))
+        print(json.dumps({**record, "reading": reading}, ensure_ascii=False, default=str, indent=2))
+        return EXIT_OK
+    _show(record)
+    if reading is not None:
+        render_reading(out, reading, record["text"])
     else:
-        _show(record)
+        out.print("[dim]Not read yet: run `parallax reprocess`.[/]")
     return EXIT_OK
 
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -17,6 +17,9 @@ from newsparallax.config import Config
 from newsparallax.engine import IngestJob, IngestReport
 from newsparallax.engine import Progress as Progress_
 from newsparallax.store.db import describe, open_database
+
+if TYPE_CHECKING:
+    from newsparallax.read.reader import ArticleReader
 
 MAX_LISTED_REJECTIONS = 50
 
@@ -42,6 +45,12 @@ def ingest(
         bool, typer.Option("--no-fetch-links", help="Do not fetch the pages that short feed entries link to.")
     ] = False,
     batch_size: Annotated[int | None, typer.Option(help="Articles per database transaction.")] = None,
+    no_read: Annotated[
+        bool,
+        typer.Option(
+            "--no-read", help="Only store; skip the reading stage (run `parallax reprocess` later)."
+        ),
+    ] = False,
 ) -> int:
     """Read articles into the store: clean them, drop duplicates, link wire copies."""
     state: State = ctx.obj
@@ -53,7 +62,7 @@ def ingest(
     )
     config = _flags(config, allow_private, no_fetch_links)
     database = open_database(config.db)
-    job = IngestJob(database, config.ingest, batch_size=config.batch_size)
+    job = IngestJob(database, config.ingest, batch_size=config.batch_size, reader=_reader(config, no_read))
     with _progress(fmt == "text") as on_batch:
         report = job.run(inputs, progress=on_batch)
     if fmt == "json":
@@ -61,6 +70,43 @@ def ingest(
     else:
         print_report(report, describe(database.url))
     return EXIT_PARTIAL if report.rejections else EXIT_OK
+
+
+def _reader(config: Config, no_read: bool) -> ArticleReader | None:
+    if no_read or not config.read_enabled:
+        return None
+    from newsparallax.read.reader import ArticleReader
+
+    return ArticleReader(config.read)
+
+
+def reprocess(
+    ctx: typer.Context,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Re-read every article, not only unread or stale ones.")
+    ] = False,
+    fmt: Annotated[str, typer.Option("--format", help="Report as text or json.")] = "text",
+) -> int:
+    """Run the reading stage over the store: articles never read, read by an older version, or --all."""
+    state: State = ctx.obj
+    config = state.config()
+    database = open_database(config.db)
+    reader = _reader(config, no_read=False)
+    if reader is None:
+        err.print("Reading is disabled in the configuration ([read] enabled = false).")
+        return EXIT_OK
+    job = IngestJob(database, config.ingest, batch_size=config.batch_size, reader=reader)
+    report = IngestReport()
+    with _progress(fmt == "text") as on_batch:
+        job.read_missing(report, on_batch, everything=everything)
+    if fmt == "json":
+        out.print_json(json.dumps({"readings": report.readings, "reading_failed": report.reading_failed}))
+    else:
+        out.print(
+            f"read {report.readings:,} article(s)"
+            + (f", {report.reading_failed:,} failed (see the log)" if report.reading_failed else "")
+        )
+    return EXIT_PARTIAL if report.reading_failed else EXIT_OK
 
 
 def _flags(config: Config, allow_private: bool, no_fetch_links: bool) -> Config:
@@ -89,7 +135,8 @@ def _progress(show: bool) -> Iterator[Progress_ | None]:
         def on_batch(report: IngestReport) -> None:
             progress.update(
                 task,
-                description=f"read {report.read:,} · stored {report.stored:,} · rejected {report.rejected:,}",
+                description=f"read {report.read:,} · stored {report.stored:,} · analysed {report.readings:,} "
+                f"· rejected {report.rejected:,}",
             )
 
         yield on_batch
@@ -120,6 +167,9 @@ def print_report(report: IngestReport, store: str) -> None:
     table.add_row("near-duplicates", f"{report.near_duplicates:,}")
     if report.headline_only:
         table.add_row("headline only", f"{report.headline_only:,}")
+    if report.readings or report.reading_failed:
+        failed = f" ([red]{report.reading_failed:,} failed[/])" if report.reading_failed else ""
+        table.add_row("analysed", f"{report.readings:,}{failed}")
     table.add_row("rejected", f"[red]{report.rejected:,}[/]" if report.rejected else "0")
     out.print(table)
     _print_rejections(report)
@@ -138,3 +188,4 @@ def _print_rejections(report: IngestReport) -> None:
 
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest)
+    app.command("reprocess")(reprocess)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, Table, func, literal_column, select, text
 
+from newsparallax.model import Article, Origin
 from newsparallax.store.db import Database
-from newsparallax.store.schema import article_ids, articles, ingest_runs, near_duplicates
+from newsparallax.store.schema import article_ids, articles, ingest_runs, near_duplicates, readings
 
 _SUMMARY_COLUMNS = (
     articles.c.id,
@@ -161,3 +163,45 @@ def store_stats(database: Database) -> dict[str, Any]:
             "published_to": span[1],
             "ingest_runs": count(ingest_runs),
         }
+
+
+def articles_to_read(
+    database: Database, *, everything: bool = False, version: int | None = None, batch_size: int = 200
+) -> Iterator[list[Article]]:
+    """Stored articles that have no reading (or an older one than ``version``; all with ``everything``)."""
+    query = select(
+        articles.c.id, articles.c.text, articles.c.title, articles.c.url, articles.c.source,
+        articles.c.published, articles.c.language, articles.c.dateline,
+        articles.c.origin_location, articles.c.origin_line, articles.c.origin_format,
+    ).order_by(articles.c.published.nulls_first(), articles.c.id)  # fmt: skip
+    if not everything:
+        stale = select(readings.c.article_id)
+        if version is not None:
+            stale = stale.where(readings.c.version >= version)
+        query = query.where(articles.c.id.not_in(stale))
+    with database.engine.connect() as conn:
+        ids = [row.id for row in conn.execute(query.with_only_columns(articles.c.id))]
+    for start in range(0, len(ids), batch_size):
+        with database.engine.connect() as conn:
+            rows = conn.execute(query.where(articles.c.id.in_(ids[start : start + batch_size]))).mappings()
+            yield [_article(row) for row in rows]
+
+
+def _article(row: Any) -> Article:
+    return Article(
+        id=row["id"], text=row["text"], title=row["title"], url=row["url"], source=row["source"],
+        published=row["published"], language=row["language"], dateline=row["dateline"],
+        origin=Origin(row["origin_location"], row["origin_line"], row["origin_format"]),
+    )  # fmt: skip
+
+
+def get_reading(database: Database, article_id: str) -> dict[str, Any] | None:
+    """The stored reading layers of an article (by its stored id), or None when it was not read."""
+    with database.engine.connect() as conn:
+        row = conn.execute(select(readings).where(readings.c.article_id == article_id)).mappings().first()
+        if row is None:
+            return None
+        record = {k: v for k, v in row.items() if k != "embedding"}
+        record["read_at"] = row["read_at"].isoformat() if row["read_at"] else None
+        record["has_embedding"] = row["embedding"] is not None
+        return record

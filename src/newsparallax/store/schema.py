@@ -102,3 +102,66 @@ rejections = Table(
     Column("reason", Text, nullable=False),
     Index("ix_rejections_run", "run_id"),
 )
+
+# --- reading stage (migration 0002) -----------------------------------------------------------
+
+readings = Table(
+    "readings",
+    metadata,
+    Column("article_id", String(255), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("model", String(128), nullable=False),
+    Column("embedder", String(64)),
+    Column("language", String(16)),
+    Column("anchor", String(32)),
+    Column("anchor_source", String(16)),
+    Column("layers", JSON, nullable=False),
+    Column("embedding", LargeBinary),
+    Column("read_at", DateTime(timezone=True), nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("key", String(300), primary_key=True),
+    Column("name", String(300), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("surname", String(128)),
+    Column("mentions", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Index("ix_entities_surname", "surname"),
+)
+
+article_entities = Table(
+    "article_entities",
+    metadata,
+    Column("article_id", String(255), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("entity_key", String(300), ForeignKey("entities.key", ondelete="CASCADE"), primary_key=True),
+    Column("name", String(300), nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Column("titles", JSON, nullable=False),
+    Index("ix_article_entities_entity", "entity_key"),
+)
+
+places = Table(
+    "places",
+    metadata,
+    Column("place_id", String(64), primary_key=True),
+    Column("name", String(300), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("country", String(8)),
+    Column("admin1", String(16)),
+    Column("lat", Float),
+    Column("lon", Float),
+)
+
+article_places = Table(
+    "article_places",
+    metadata,
+    Column("article_id", String(255), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("place_id", String(64), ForeignKey("places.place_id", ondelete="CASCADE"), primary_key=True),
+    Column("mentions", Integer, nullable=False),
+    Column("names", JSON, nullable=False),
+    Index("ix_article_places_place", "place_id"),
+)

@@ -1,0 +1,93 @@
+"""What GVC dev articles say about their shooting, against the Gun Violence Archive's record.
+
+Usage: python bench/gvc_reading.py [--n N] [--show 10]
+
+For each article the reading stage extracts the killed and injured counts the article states
+(the first number of the "killed" and the "injured" categories, in text order; none stated = 0)
+and the incident city (the dateline if it geocodes to a US city, else the first US city
+mentioned).  Prints exact-match accuracy of each against incidents.json, and the accuracy of
+always answering the most common value, for reference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from typing import Any
+
+from _common import cleaned, corpus, rows
+from newsparallax.read.entities import fold
+from newsparallax.read.layers import Reading
+from newsparallax.read.places import geocode
+from newsparallax.read.reader import ArticleReader
+
+
+def stated(reading: Reading, category: str) -> int:
+    for quantity in sorted(reading.quantities, key=lambda q: q.start):
+        if quantity.category == category:
+            return int(quantity.value)
+    return 0
+
+
+def city(reading: Reading, dateline: str | None) -> str | None:
+    """The incident city: the dateline when it geocodes to a US city, else the first US city mentioned."""
+    if dateline:
+        place = geocode(dateline, "US")
+        if place is not None and place.kind == "city":
+            return place.name
+    us_cities = [p for p in reading.places if p.kind == "city" and p.country == "US"]
+    return us_cities[0].name if us_cities else None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=0, help="only the first N articles (0 = all)")
+    parser.add_argument("--show", type=int, default=0, help="print N mismatches of each kind")
+    args = parser.parse_args()
+    records = rows("gvc/dev.jsonl")
+    records = records[: args.n] if args.n else records
+    incidents: dict[str, Any] = json.loads(corpus("gvc/incidents.json").read_text())
+    articles = [a for a in cleaned(records)]
+    reader = ArticleReader()
+    hits: Counter[str] = Counter()
+    misses: dict[str, list[str]] = {"killed": [], "injured": [], "city": []}
+    for start in range(0, len(articles), 100):
+        batch = articles[start : start + 100]
+        for article, record, output in zip(
+            batch, records[start : start + 100], reader.read(batch), strict=True
+        ):
+            gold = incidents[record["gold_story"]]
+            _score(article.id, output.reading, article.dateline, gold, hits, misses)
+    total = len(articles)
+    print(f"{total} GVC dev articles")
+    for key in ("killed", "injured", "city"):
+        print(f"  {key:8s} exact match: {hits[key] / total:.3f}  ({hits[key]}/{total})")
+    for key in ("killed", "injured"):
+        common = Counter(incidents[r["gold_story"]][key] for r in records).most_common(1)[0]
+        print(f"  {key:8s} baseline (always {common[0]}): {common[1] / total:.3f}")
+    print(f"  city geocoded for {hits['city_found'] / total:.3f} of articles")
+    for key, examples in misses.items():
+        for line in examples[: args.show]:
+            print(f"  miss {key}: {line}")
+
+
+def _score(article_id: str, reading: Reading, dateline: str | None, gold: dict[str, Any],
+           hits: Counter[str], misses: dict[str, list[str]]) -> None:  # fmt: skip
+    for key in ("killed", "injured"):
+        value = stated(reading, key)
+        if value == gold[key]:
+            hits[key] += 1
+        else:
+            misses[key].append(f"{article_id}: said {value}, gold {gold[key]}")
+    found = city(reading, dateline)
+    hits["city_found"] += found is not None
+    names = {fold(gold["city"]), *(fold(a) for a in gold.get("city_aliases", []))}
+    if found is not None and fold(found) in names:
+        hits["city"] += 1
+    else:
+        misses["city"].append(f"{article_id}: found {found}, gold {gold['city']}, {gold['state']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,193 @@
+"""The reading stage: parse articles in batches and run every finder over each parse.
+
+``ArticleReader.read(articles)`` groups articles by language, runs the language's spaCy pipeline
+with ``nlp.pipe`` (only the components needed), then for each document finds sentences,
+entities with canonical names and titles, geocoded places, anchored dates, quantities and
+attributions, and embeds each article (title and lead) in one batched call.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from newsparallax.model import Article
+from newsparallax.read.anchor import find_anchor
+from newsparallax.read.embed import Embedder, article_text, get_embedder
+from newsparallax.read.entities import find_entities
+from newsparallax.read.layers import (
+    Attribution,
+    DateMention,
+    EntityMention,
+    PlaceMention,
+    Quantity,
+    Reading,
+    Sentence,
+    sentence_of,
+)
+from newsparallax.read.nlp import NlpModels, NlpSettings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+#: Bump when the layers change, so ``parallax reprocess`` knows what is stale.
+READ_VERSION = 1
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+_DATE_LABELS = ("DATE", "TIME")
+
+
+@dataclass(frozen=True)
+class ReadSettings:
+    nlp: NlpSettings = field(default_factory=NlpSettings)
+    embedder: str = "use"
+
+
+@dataclass
+class ReadOutput:
+    reading: Reading
+    embedding: np.ndarray | None
+    anchor_source: str | None
+
+
+class ArticleReader:
+    """Reads batches of cleaned articles.  Models load on first use and are reused."""
+
+    def __init__(self, settings: ReadSettings | None = None, embedder: Embedder | None = None) -> None:
+        self.settings = settings or ReadSettings()
+        self.models = NlpModels(self.settings.nlp)
+        self._embedder = embedder
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = get_embedder(self.settings.embedder)
+        return self._embedder
+
+    def read(self, articles: Sequence[Article]) -> list[ReadOutput]:
+        """One :class:`ReadOutput` per article, in the same order."""
+        by_language: dict[str | None, list[int]] = defaultdict(list)
+        for index, article in enumerate(articles):
+            by_language[article.language].append(index)
+        outputs: dict[int, ReadOutput] = {}
+        for language, indexes in by_language.items():
+            group = [articles[i] for i in indexes]
+            docs = self.models.pipe((a.text for a in group), language)
+            for index, article, doc in zip(indexes, group, docs, strict=True):
+                outputs[index] = self._read_one(article, doc)
+        self._embed(articles, [outputs[i] for i in range(len(articles))])
+        return [outputs[i] for i in range(len(articles))]
+
+    def _read_one(self, article: Article, doc: Doc) -> ReadOutput:
+        anchor, anchor_source = find_anchor(article.published, article.url, article.text)
+        reading = Reading(
+            article_id=article.id,
+            language=article.language,
+            model=self.models.name_for(article.language),
+            anchor=anchor.isoformat() if anchor else None,
+        )
+        sentences, sentence_of_token = _sentences(doc)
+        reading.sentences = sentences
+        self._layers(article, doc, reading, sentence_of_token, anchor)
+        return ReadOutput(reading, None, anchor_source)
+
+    def _layers(
+        self, article: Article, doc: Doc, reading: Reading, token_sentences: list[int], anchor: date | None
+    ) -> None:
+        from newsparallax.read.attribution import find_attributions, find_attributions_plain
+        from newsparallax.read.places import resolve_places
+        from newsparallax.read.quantities import find_quantities
+        from newsparallax.read.timex import find_dates
+
+        text, language = doc.text, article.language
+        reading.entities = find_entities(doc, token_sentences) if doc.has_annotation("ENT_IOB") else []
+        hints = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _DATE_LABELS]
+        reading.dates = find_dates(text, anchor, language, hints)
+        reading.quantities = find_quantities(text, language)
+        candidates = [
+            (m.start, m.end, m.label) for m in reading.entities if m.label in (*_PLACE_LABELS, "PERSON")
+        ]
+        countries = _context_countries(reading.entities)
+        reading.places = resolve_places(text, candidates, article.dateline, countries)
+        if doc.has_annotation("DEP"):
+            reading.attributions = find_attributions(doc)
+        else:
+            reading.attributions = [a for _s, _e, a in find_attributions_plain(text)]
+        _finish(reading)
+
+    def _embed(self, articles: Sequence[Article], outputs: list[ReadOutput]) -> None:
+        texts = [article_text(a.title, a.text) for a in articles]
+        vectors = self.embedder.encode(texts)
+        for output, vector in zip(outputs, vectors, strict=True):
+            output.embedding = vector
+
+
+def _sentences(doc: Doc) -> tuple[list[Sentence], list[int]]:
+    sentences: list[Sentence] = []
+    token_sentences = [0] * len(doc)
+    for index, sent in enumerate(doc.sents):
+        sentences.append(Sentence(index, sent.start_char, sent.end_char, sent.text))
+        for i in range(sent.start, sent.end):
+            token_sentences[i] = index
+    return sentences, token_sentences
+
+
+def _context_countries(entities: list[EntityMention]) -> list[str]:
+    """Country codes the article's demonyms point to ("Venezuelan" → VE), for place disambiguation."""
+    from newsparallax.read.places import country_of_demonym
+
+    codes = [country_of_demonym(m.text) for m in entities if m.label == "NORP"]
+    return list(dict.fromkeys(c for c in codes if c))
+
+
+def _finish(reading: Reading) -> None:
+    """Fill sentence indexes, drop person mentions that are really places, key the attribution sources."""
+    sentences = reading.sentences
+    records: list[DateMention | Quantity | PlaceMention] = [
+        *reading.dates,
+        *reading.quantities,
+        *reading.places,
+    ]
+    for record in records:
+        record.sentence = sentence_of(sentences, record.start)
+    place_spans = {(p.start, p.end) for p in reading.places}
+    reading.entities = [
+        m for m in reading.entities if not (m.label == "PERSON" and _overlaps(m.start, m.end, place_spans))
+    ]
+    for attribution in reading.attributions:
+        attribution.key = _source_key(attribution, reading.entities)
+
+
+def _overlaps(start: int, end: int, spans: set[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _source_key(attribution: Attribution, entities: list[EntityMention]) -> str:
+    """The canonical key of the entity the attribution names.
+
+    A person or organisation inside the source phrase counts ("journalist Javier Mayorca");
+    a place or nationality only when it is the whole phrase ("Moscow said"), not a modifier
+    ("a Venezuelan official").
+    """
+    wanted = attribution.source.casefold().strip()
+    for mention in entities:
+        inside = (
+            attribution.start >= 0 and attribution.start <= mention.start and mention.end <= attribution.end
+        )
+        if inside and (mention.label in ("PERSON", "ORG") or mention.text.casefold() == wanted):
+            return mention.key
+    for mention in entities:
+        if (
+            wanted
+            and mention.label in ("PERSON", "ORG")
+            and wanted in (mention.text.casefold(), mention.name.casefold())
+        ):
+            return mention.key
+    return ""
