@@ -17,7 +17,7 @@ from newsparallax.ingest.base import IngestSettings, ReadResult
 from newsparallax.ingest.sources import iter_inputs
 from newsparallax.model import Article, Rejection
 from newsparallax.pipeline import Pipeline
-from newsparallax.store.articles import articles_to_read
+from newsparallax.store.articles import articles_by_id, articles_to_read
 from newsparallax.store.db import Database
 from newsparallax.store.runs import finish_run, record_rejections, start_run
 from newsparallax.store.writer import ArticleWriter, BatchOutcome
@@ -143,11 +143,10 @@ class IngestJob:
 
     def _write(self, batch: list[Article], report: IngestReport) -> None:
         outcome = self.writer.write(batch)
-        stored = set(outcome.stored)
-        report.headline_only += sum(1 for a in batch if a.headline_only and a.id in stored)
+        report.headline_only += sum(1 for a in outcome.new_articles if a.headline_only)
         report.absorb(outcome)
-        if self.reader is not None:
-            self._read([a for a in batch if a.id in stored], report)
+        if self.reader is not None and outcome.stored:
+            self._read(articles_by_id(self.database, outcome.stored), report)
 
     def read_missing(
         self, report: IngestReport, progress: Progress | None = None, everything: bool = False

@@ -1,7 +1,8 @@
-"""The English pipeline, loaded once for all reading tests (as production loads it)."""
+"""The English pipeline as production runs it (through ``NlpModels.pipe``), loaded once."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
@@ -9,9 +10,20 @@ import pytest
 from newsparallax.read.nlp import NlpModels
 
 if TYPE_CHECKING:
-    from spacy.language import Language
+    from spacy.tokens import Doc
+
+Parse = Callable[[str], "Doc"]
+
+
+def production_parser() -> Parse:
+    models = NlpModels()
+
+    def parse(text: str) -> Doc:
+        return next(models.pipe([text], "en"))
+
+    return parse
 
 
 @pytest.fixture(scope="session")
-def nlp() -> Language:
-    return NlpModels().pipeline("en")
+def nlp() -> Parse:
+    return production_parser()

@@ -9,24 +9,23 @@ import pytest
 
 from newsparallax.read.attribution import find_attributions, find_attributions_plain
 from newsparallax.read.layers import Attribution
-from newsparallax.read.nlp import NlpModels
 from tests.conftest import shared_path
+from tests.read.conftest import Parse, production_parser
 
 if TYPE_CHECKING:
-    from spacy.language import Language
+    pass
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    """The production English pipeline (lemmatizer off); cached, so loaded once per session."""
-    return NlpModels().pipeline("en")
+def nlp() -> Parse:
+    return production_parser()
 
 
-def attribute(nlp: Language, text: str) -> dict[int, Attribution]:
+def attribute(nlp: Parse, text: str) -> dict[int, Attribution]:
     return {record.sentence: record for record in find_attributions(nlp(text))}
 
 
-def only(nlp: Language, text: str) -> Attribution:
+def only(nlp: Parse, text: str) -> Attribution:
     found = attribute(nlp, text)
     assert list(found) == [0], found
     return found[0]
@@ -35,7 +34,7 @@ def only(nlp: Language, text: str) -> Attribution:
 # --- nesting ---------------------------------------------------------------------------------------
 
 
-def test_reporter_of_a_tweet_is_the_via(nlp: Language) -> None:
+def test_reporter_of_a_tweet_is_the_via(nlp: Parse) -> None:
     text = "Sputnik reported that journalist Ramon Ortega said on Twitter that two aircraft had landed."
     record = only(nlp, text)
     assert record.source == "Ramon Ortega"
@@ -44,7 +43,7 @@ def test_reporter_of_a_tweet_is_the_via(nlp: Language) -> None:
     assert text[record.start : record.end] == "Ramon Ortega"
 
 
-def test_three_level_chain_is_nearest_first(nlp: Language) -> None:
+def test_three_level_chain_is_nearest_first(nlp: Parse) -> None:
     text = (
         "The Valley Herald reported that the Norvik News Agency said journalist Ana Ruiz tweeted "
         "that the bridge had collapsed."
@@ -58,7 +57,7 @@ def test_three_level_chain_is_nearest_first(nlp: Language) -> None:
     assert "Valley Herald" in record.via[1]
 
 
-def test_clause_outside_the_content_is_not_nested(nlp: Language) -> None:
+def test_clause_outside_the_content_is_not_nested(nlp: Parse) -> None:
     text = "Officials say the port is open, though Ortega has said the opposite."
     record = only(nlp, text)
     assert record.source == "Officials"
@@ -79,35 +78,35 @@ def test_clause_outside_the_content_is_not_nested(nlp: Language) -> None:
         ("The report said the dam had been poorly maintained.", "The report", "document"),
     ],
 )
-def test_speaker_kinds(nlp: Language, text: str, source: str, kind: str) -> None:
+def test_speaker_kinds(nlp: Parse, text: str, source: str, kind: str) -> None:
     record = only(nlp, text)
     assert (record.source, record.kind, record.anonymous) == (source, kind, False)
     assert text[record.start : record.end] == source
 
 
-def test_quote_told_reporters(nlp: Language) -> None:
+def test_quote_told_reporters(nlp: Parse) -> None:
     record = only(nlp, "“We are concerned,” the minister told reporters.")
     assert (record.source, record.verb, record.kind) == ("the minister", "told", "official")
     assert record.channel is None
 
 
-def test_inverted_speech_on_twitter(nlp: Language) -> None:
+def test_inverted_speech_on_twitter(nlp: Parse) -> None:
     record = only(nlp, "“The border will remain closed,” said Ortega on Twitter.")
     assert (record.source, record.verb, record.channel) == ("Ortega", "said", "Twitter")
     assert record.kind == "social_media"
 
 
-def test_wrote_on_his_twitter_feed(nlp: Language) -> None:
+def test_wrote_on_his_twitter_feed(nlp: Parse) -> None:
     record = only(nlp, "Ortega wrote on his Twitter feed that the airport was closed.")
     assert (record.source, record.verb, record.channel) == ("Ortega", "wrote", "Twitter")
 
 
-def test_statement_channel(nlp: Language) -> None:
+def test_statement_channel(nlp: Parse) -> None:
     record = only(nlp, "In a statement, the ministry said the talks would resume next week.")
     assert (record.source, record.kind, record.channel) == ("the ministry", "official", "a statement")
 
 
-def test_person_entity(nlp: Language) -> None:
+def test_person_entity(nlp: Parse) -> None:
     record = only(nlp, "Maria Delgado, a spokeswoman for the ministry, denied the report.")
     assert (record.source, record.kind, record.verb) == ("Maria Delgado", "person", "denied")
 
@@ -115,23 +114,23 @@ def test_person_entity(nlp: Language) -> None:
 # --- according to, quoted as saying ------------------------------------------------------------------
 
 
-def test_according_to_agency(nlp: Language) -> None:
+def test_according_to_agency(nlp: Parse) -> None:
     record = only(nlp, "According to Reuters, the port reopened on Sunday.")
     assert (record.source, record.kind, record.verb) == ("Reuters", "media", "according to")
 
 
-def test_according_to_a_journalist_on_twitter(nlp: Language) -> None:
+def test_according_to_a_journalist_on_twitter(nlp: Parse) -> None:
     record = only(nlp, "Two soldiers were wounded, according to a journalist on Twitter.")
     assert (record.source, record.channel, record.verb) == ("a journalist", "Twitter", "according to")
     assert record.kind == "social_media"
 
 
-def test_closing_according_to_wraps_the_speaker(nlp: Language) -> None:
+def test_closing_according_to_wraps_the_speaker(nlp: Parse) -> None:
     record = only(nlp, "Ortega said the vote would be delayed, according to Reuters.")
     assert (record.source, record.via) == ("Ortega", ["Reuters"])
 
 
-def test_according_to_inside_a_report(nlp: Language) -> None:
+def test_according_to_inside_a_report(nlp: Parse) -> None:
     record = only(nlp, "The Valley Herald reported that, according to a source, the mayor had resigned.")
     assert (record.source, record.kind, record.anonymous) == ("a source", "anonymous", True)
     assert record.via == ["The Valley Herald"]
@@ -145,18 +144,18 @@ def test_according_to_inside_a_report(nlp: Language) -> None:
         ("The Tribune cited a source as saying the minister would resign.", "a source", "cited", "Tribune"),
     ],
 )  # fmt: skip
-def test_quoted_as_saying(nlp: Language, text: str, source: str, verb: str, reporter: str) -> None:
+def test_quoted_as_saying(nlp: Parse, text: str, source: str, verb: str, reporter: str) -> None:
     record = only(nlp, text)
     assert (record.source, record.verb, record.kind, record.anonymous) == (source, verb, "anonymous", True)
     assert len(record.via) == 1 and reporter in record.via[0]
 
 
-def test_citing_sources(nlp: Language) -> None:
+def test_citing_sources(nlp: Parse) -> None:
     record = only(nlp, "Reuters, citing two sources, reported that the deal was off.")
     assert (record.source, record.via, record.anonymous) == ("two sources", ["Reuters"], True)
 
 
-def test_short_name_of_a_person_stays_a_person(nlp: Language) -> None:
+def test_short_name_of_a_person_stays_a_person(nlp: Parse) -> None:
     text = (
         "The regional governor, Elena Varga, said at a news conference that 12 people had died. "
         '"This is the worst flood in living memory," Varga told reporters.'
@@ -166,7 +165,7 @@ def test_short_name_of_a_person_stays_a_person(nlp: Language) -> None:
     assert (found[1].source, found[1].kind, found[1].verb) == ("Varga", "person", "told")
 
 
-def test_passive_quoted_by(nlp: Language) -> None:
+def test_passive_quoted_by(nlp: Parse) -> None:
     record = only(nlp, "Ortega was quoted by AFP as saying the talks had failed.")
     assert (record.source, record.via) == ("Ortega", ["AFP"])
 
@@ -174,24 +173,24 @@ def test_passive_quoted_by(nlp: Language) -> None:
 # --- anonymity ---------------------------------------------------------------------------------------
 
 
-def test_official_on_condition_of_anonymity(nlp: Language) -> None:
+def test_official_on_condition_of_anonymity(nlp: Parse) -> None:
     record = only(nlp, "A Venorian official, who spoke on condition of anonymity, said the convoy left.")
     assert record.source == "A Venorian official"
     assert record.anonymous
     assert record.kind == "anonymous"
 
 
-def test_officials_who_spoke_on_condition_of_anonymity(nlp: Language) -> None:
+def test_officials_who_spoke_on_condition_of_anonymity(nlp: Parse) -> None:
     record = only(nlp, "Officials who spoke on condition of anonymity said the deal had collapsed.")
     assert (record.source, record.anonymous) == ("Officials", True)
 
 
-def test_named_speaker_told_local_media_anonymously(nlp: Language) -> None:
+def test_named_speaker_told_local_media_anonymously(nlp: Parse) -> None:
     record = only(nlp, "Lopez told local media on condition of anonymity that the shipment had arrived.")
     assert (record.source, record.channel, record.anonymous) == ("Lopez", "local media", True)
 
 
-def test_plain_official_is_not_anonymous(nlp: Language) -> None:
+def test_plain_official_is_not_anonymous(nlp: Parse) -> None:
     record = only(nlp, "The convoy crossed the border, a Venorian official said overnight.")
     assert (record.source, record.kind, record.anonymous) == ("a Venorian official", "official", False)
 
@@ -199,7 +198,7 @@ def test_plain_official_is_not_anonymous(nlp: Language) -> None:
 # --- references across sentences --------------------------------------------------------------------
 
 
-def test_the_agency_it_and_he_resolve_to_earlier_sources(nlp: Language) -> None:
+def test_the_agency_it_and_he_resolve_to_earlier_sources(nlp: Parse) -> None:
     text = (
         "Two Norvik military planes delivered troops to the capital, state news agency Sputnik reported. "
         '"The planes carried spare parts," the agency reported on the Spanish-language version '
@@ -218,7 +217,7 @@ def test_the_agency_it_and_he_resolve_to_earlier_sources(nlp: Language) -> None:
     assert text[found[4].start : found[4].end] == "He"
 
 
-def test_unresolved_pronoun_keeps_its_text(nlp: Language) -> None:
+def test_unresolved_pronoun_keeps_its_text(nlp: Parse) -> None:
     record = only(nlp, "She said the protest was peaceful.")
     assert record.source == "She"
 
@@ -235,18 +234,18 @@ def test_unresolved_pronoun_keeps_its_text(nlp: Language) -> None:
         ("The shipment apparently arrived on Friday.", "apparently"),
     ],
 )
-def test_hedge_without_source(nlp: Language, text: str, hedge: str) -> None:
+def test_hedge_without_source(nlp: Parse, text: str, hedge: str) -> None:
     record = only(nlp, text)
     assert (record.source, record.kind, record.verb) == ("", "unknown", "")
     assert hedge in record.hedges
 
 
-def test_hedge_with_source(nlp: Language) -> None:
+def test_hedge_with_source(nlp: Parse) -> None:
     record = only(nlp, "Rebels may have seized the town, state television reported.")
     assert (record.source, record.hedges) == ("state television", ["may have"])
 
 
-def test_sentences_without_attribution(nlp: Language) -> None:
+def test_sentences_without_attribution(nlp: Parse) -> None:
     text = (
         "The weather was mild in the capital. Activists posted videos of the march. "
         "The court, which reported record profits last year, met on Monday. Police said the road was shut."
@@ -309,7 +308,7 @@ def test_plain_english() -> None:
 
 
 @pytest.mark.shared
-def test_seed_article_antonov_and_contracts(nlp: Language) -> None:
+def test_seed_article_antonov_and_contracts(nlp: Parse) -> None:
     seeds = shared_path("seeds/seeds.jsonl")
     articles = [json.loads(line) for line in seeds.read_text(encoding="utf-8").splitlines() if line.strip()]
     article = next((a for a in articles if "firstpost" in (a.get("url") or a.get("source") or "")), None)

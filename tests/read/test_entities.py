@@ -8,7 +8,7 @@ from newsparallax.read.entities import entity_key, find_entities, fold
 from newsparallax.read.layers import EntityMention
 
 if TYPE_CHECKING:
-    from spacy.language import Language
+    from tests.read.conftest import Parse
 
 STORY = (
     "Opposition leader Marta Quiroga met President Tomás Herrera in Valparaíso on Friday. "
@@ -18,7 +18,7 @@ STORY = (
 )
 
 
-def _people(nlp: Language, text: str) -> list[EntityMention]:
+def _people(nlp: Parse, text: str) -> list[EntityMention]:
     doc = nlp(text)
     sentence_of = [0] * len(doc)
     for index, sent in enumerate(doc.sents):
@@ -36,7 +36,7 @@ def test_fold_and_keys() -> None:
     )
 
 
-def test_short_forms_take_the_full_name(nlp: Language) -> None:
+def test_short_forms_take_the_full_name(nlp: Parse) -> None:
     people = _people(nlp, STORY)
     keys = {m.text: m.key for m in people}
     assert keys["Herrera"] == "person:tomas herrera"
@@ -44,7 +44,7 @@ def test_short_forms_take_the_full_name(nlp: Language) -> None:
     assert keys["Benavides"] == "person:paulo benavides"
 
 
-def test_titles_from_premodifiers_and_appositions(nlp: Language) -> None:
+def test_titles_from_premodifiers_and_appositions(nlp: Parse) -> None:
     titles = {m.key: m.titles for m in _people(nlp, STORY) if m.titles}
     assert "Opposition leader" in titles["person:marta quiroga"]
     assert "President" in titles["person:tomas herrera"]
@@ -52,7 +52,7 @@ def test_titles_from_premodifiers_and_appositions(nlp: Language) -> None:
     assert "head of the border police" in titles["person:paulo benavides"]
 
 
-def test_unlabelled_surname_is_recovered(nlp: Language) -> None:
+def test_unlabelled_surname_is_recovered(nlp: Parse) -> None:
     text = (
         "The convoy was escorted by Commander of the Northern Fleet Ilya Varenko and two frigates. "
         "Analysts said Ilya Varenko had planned the exercise for months."
@@ -61,17 +61,17 @@ def test_unlabelled_surname_is_recovered(nlp: Language) -> None:
     assert [m.key for m in people].count("person:ilya varenko") == 2
 
 
-def test_platforms_are_not_people(nlp: Language) -> None:
+def test_platforms_are_not_people(nlp: Parse) -> None:
     doc_people = _people(nlp, "Sputnik said the flights were routine. Twitter users disagreed.")
     assert all(m.text not in ("Sputnik", "Twitter") for m in doc_people)
 
 
-def test_accented_and_plain_spellings_share_a_key(nlp: Language) -> None:
+def test_accented_and_plain_spellings_share_a_key(nlp: Parse) -> None:
     first = _people(nlp, "President Tomás Herrera spoke on Monday.")
     second = _people(nlp, "President Tomas Herrera spoke on Monday.")
     assert first[0].key == second[0].key
 
 
-def test_title_before_the_name_in_apposition(nlp: Language) -> None:
+def test_title_before_the_name_in_apposition(nlp: Parse) -> None:
     people = _people(nlp, "The claim came from an independent Chilean journalist, Rosa Aldunate, on Sunday.")
     assert any("journalist" in t for m in people for t in m.titles)

@@ -165,15 +165,18 @@ def store_stats(database: Database) -> dict[str, Any]:
         }
 
 
+_READ_COLUMNS = select(
+    articles.c.id, articles.c.text, articles.c.title, articles.c.url, articles.c.source,
+    articles.c.published, articles.c.language, articles.c.dateline,
+    articles.c.origin_location, articles.c.origin_line, articles.c.origin_format,
+)  # fmt: skip
+
+
 def articles_to_read(
     database: Database, *, everything: bool = False, version: int | None = None, batch_size: int = 200
 ) -> Iterator[list[Article]]:
     """Stored articles that have no reading (or an older one than ``version``; all with ``everything``)."""
-    query = select(
-        articles.c.id, articles.c.text, articles.c.title, articles.c.url, articles.c.source,
-        articles.c.published, articles.c.language, articles.c.dateline,
-        articles.c.origin_location, articles.c.origin_line, articles.c.origin_format,
-    ).order_by(articles.c.published.nulls_first(), articles.c.id)  # fmt: skip
+    query = _READ_COLUMNS.order_by(articles.c.published.nulls_first(), articles.c.id)
     if not everything:
         stale = select(readings.c.article_id)
         if version is not None:
@@ -185,6 +188,14 @@ def articles_to_read(
         with database.engine.connect() as conn:
             rows = conn.execute(query.where(articles.c.id.in_(ids[start : start + batch_size]))).mappings()
             yield [_article(row) for row in rows]
+
+
+def articles_by_id(database: Database, ids: list[str]) -> list[Article]:
+    """Stored articles (with any metadata merged from duplicates), in the order of ``ids``."""
+    with database.engine.connect() as conn:
+        rows = conn.execute(_READ_COLUMNS.where(articles.c.id.in_(ids))).mappings()
+        found = {row["id"]: _article(row) for row in rows}
+    return [found[i] for i in ids if i in found]
 
 
 def _article(row: Any) -> Article:

@@ -22,22 +22,25 @@ from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from newsparallax.clean.fingerprint import band_keys, minhash_signature, similarity
 from newsparallax.model import Article, Rejection
 from newsparallax.store.db import Database
-from newsparallax.store.schema import article_ids, articles, minhash_bands, near_duplicates
+from newsparallax.store.schema import article_ids, articles, minhash_bands, near_duplicates, readings
 
 log = logging.getLogger(__name__)
 
 NEAR_DUPLICATE_THRESHOLD = 0.7
+#: Metadata the reading stage depends on (the anchor date, the dateline, the language).
+_READ_INPUTS = frozenset({"published", "url", "dateline", "language"})
 _MERGEABLE = ("url", "source", "published", "title", "dateline", "language")
 
 
 @dataclass
 class BatchOutcome:
     stored: list[str] = field(default_factory=list)
+    new_articles: list[Article] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     merged: int = 0
     near_duplicates: list[tuple[str, str, float]] = field(default_factory=list)
@@ -130,6 +133,7 @@ class _Plan:
         self.state.ids[article.id] = article.id
         self.state.hashes[article.content_hash] = article.id
         outcome.stored.append(article.id)
+        outcome.new_articles.append(article)
         if signature is not None:
             self.signatures[article.id] = signature
             self.bands[article.id] = sorted(set(band_keys(signature)))
@@ -261,8 +265,13 @@ def _merge_metadata(conn: Connection, merges: list[tuple[str, Article]]) -> int:
     rows = {r["id"]: dict(r) for r in conn.execute(select(*columns).where(articles.c.id.in_(ids))).mappings()}
     originals = {key: dict(row) for key, row in rows.items()}
     changed = sum(int(_merge_into(rows[stored_id], article)) for stored_id, article in merges)
+    stale = []
     for key, row in rows.items():
         diff = {k: v for k, v in row.items() if v != originals[key][k]}
         if diff:
             conn.execute(update(articles).where(articles.c.id == key).values(**diff))
+        if set(diff) & _READ_INPUTS:
+            stale.append(key)
+    if stale:  # what the reading stage used has changed: read these again
+        conn.execute(delete(readings).where(readings.c.article_id.in_(stale)))
     return changed
