@@ -20,6 +20,7 @@ demo: setup
 	$(BIN)/parallax --db $(DEMO_DB) ingest examples/
 	$(BIN)/parallax --db $(DEMO_DB) articles
 	$(BIN)/parallax --db $(DEMO_DB) stats
+	$(BIN)/parallax --db $(DEMO_DB) article b-pacificdispatch-accord
 
 lint: setup
 	$(BIN)/ruff check src tests bench
@@ -35,6 +36,9 @@ test: lint typecheck unit
 
 bench: setup
 	$(BIN)/python bench/ingest_throughput.py
+	$(BIN)/python bench/read_speed.py
+	$(BIN)/python bench/gvc_reading.py
+	$(BIN)/python bench/plover_actors.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache $(DEMO_DB)*
