@@ -3,7 +3,8 @@
 Usage: python bench/gvc_reading.py [--n N] [--show 10]
 
 For each article the reading stage extracts the killed and injured counts the article states
-(the first number of the "killed" and the "injured" categories, in text order; none stated = 0)
+(``read.casualties.casualty_counts``: the first count of each category, "N shot, M fatally" as
+M killed and N-M injured, single victims where no count is given; none stated = 0)
 and the incident city (the dateline if it geocodes to a US city, else the first US city
 mentioned).  Prints exact-match accuracy of each against incidents.json, and the accuracy of
 always answering the most common value, for reference.
@@ -17,27 +18,35 @@ from collections import Counter
 from typing import Any
 
 from _common import cleaned, corpus, rows
+from newsparallax.read.casualties import casualty_counts
 from newsparallax.read.entities import fold
-from newsparallax.read.layers import Reading
+from newsparallax.read.layers import PlaceMention, Reading
 from newsparallax.read.places import geocode
 from newsparallax.read.reader import ArticleReader
 
 
-def stated(reading: Reading, category: str) -> int:
-    for quantity in sorted(reading.quantities, key=lambda q: q.start):
-        if quantity.category == category:
-            return int(quantity.value)
-    return 0
+def stated(reading: Reading) -> dict[str, int]:
+    counts = casualty_counts(reading.quantities)
+    return {"killed": counts.killed or 0, "injured": counts.injured or 0}
 
 
-def city(reading: Reading, dateline: str | None) -> str | None:
+def city(reading: Reading, dateline: str | None) -> PlaceMention | None:
     """The incident city: the dateline when it geocodes to a US city, else the first US city mentioned."""
     if dateline:
         place = geocode(dateline, "US")
         if place is not None and place.kind == "city":
-            return place.name
+            return place
     us_cities = [p for p in reading.places if p.kind == "city" and p.country == "US"]
-    return us_cities[0].name if us_cities else None
+    return us_cities[0] if us_cities else None
+
+
+def same_city(found: PlaceMention, gold: dict[str, Any]) -> bool:
+    """The same gazetteer entry as the incident's city and state, or the same name ("St." = "Saint")."""
+    expected = geocode(gold["city"], "US", gold["state"])
+    if expected is not None and expected.place_id == found.place_id:
+        return True
+    names = {fold(gold["city"]), *(fold(a) for a in gold.get("city_aliases", []))}
+    return fold(found.name) in names
 
 
 def main() -> None:
@@ -74,19 +83,20 @@ def main() -> None:
 
 def _score(article_id: str, reading: Reading, dateline: str | None, gold: dict[str, Any],
            hits: Counter[str], misses: dict[str, list[str]]) -> None:  # fmt: skip
+    counts = stated(reading)
     for key in ("killed", "injured"):
-        value = stated(reading, key)
+        value = counts[key]
         if value == gold[key]:
             hits[key] += 1
         else:
             misses[key].append(f"{article_id}: said {value}, gold {gold[key]}")
     found = city(reading, dateline)
     hits["city_found"] += found is not None
-    names = {fold(gold["city"]), *(fold(a) for a in gold.get("city_aliases", []))}
-    if found is not None and fold(found) in names:
+    if found is not None and same_city(found, gold):
         hits["city"] += 1
     else:
-        misses["city"].append(f"{article_id}: found {found}, gold {gold['city']}, {gold['state']}")
+        name = found.name if found else None
+        misses["city"].append(f"{article_id}: found {name}, gold {gold['city']}, {gold['state']}")
 
 
 if __name__ == "__main__":

@@ -92,7 +92,7 @@ def article(
         return EXIT_OK
     _show(record)
     if reading is not None:
-        render_reading(out, reading, record["text"])
+        render_reading(out, reading, record["text"] if record["text"].strip() else record["title"] or "")
     else:
         out.print("[dim]Not read yet: run `parallax reprocess`.[/]")
     return EXIT_OK

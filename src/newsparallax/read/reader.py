@@ -19,6 +19,7 @@ import numpy as np
 
 from newsparallax.model import Article
 from newsparallax.read.anchor import find_anchor
+from newsparallax.read.casualties import find_singular_casualties
 from newsparallax.read.embed import Embedder, article_text, get_embedder
 from newsparallax.read.entities import find_entities
 from newsparallax.read.layers import (
@@ -79,7 +80,7 @@ class ArticleReader:
         outputs: dict[int, ReadOutput] = {}
         for language, indexes in by_language.items():
             group = [articles[i] for i in indexes]
-            docs = self.models.pipe((a.text for a in group), language)
+            docs = self.models.pipe((readable_text(a) for a in group), language)
             for index, article, doc in zip(indexes, group, docs, strict=True):
                 outputs[index] = self._read_one(article, doc)
         self._embed(articles, [outputs[i] for i in range(len(articles))])
@@ -110,7 +111,10 @@ class ArticleReader:
         reading.entities = find_entities(doc, token_sentences) if doc.has_annotation("ENT_IOB") else []
         hints = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _DATE_LABELS]
         reading.dates = find_dates(text, anchor, language, hints)
-        reading.quantities = find_quantities(text, language)
+        quantities = find_quantities(text, language)
+        if (language or "en") == "en":
+            quantities += find_singular_casualties(text, quantities)
+        reading.quantities = sorted(quantities, key=lambda q: q.start)
         candidates = [
             (m.start, m.end, m.label) for m in reading.entities if m.label in (*_PLACE_LABELS, "PERSON")
         ]
@@ -127,6 +131,11 @@ class ArticleReader:
         vectors = self.embedder.encode(texts)
         for output, vector in zip(outputs, vectors, strict=True):
             output.embedding = vector
+
+
+def readable_text(article: Article) -> str:
+    """What is read: the body, or the title of a headline-only article (offsets refer to this text)."""
+    return article.text if article.text.strip() else (article.title or "")
 
 
 def _sentences(doc: Doc) -> tuple[list[Sentence], list[int]]:

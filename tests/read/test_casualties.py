@@ -1,0 +1,40 @@
+"""Single victims without a number, and an article's killed/injured summary."""
+
+from __future__ import annotations
+
+from newsparallax.read.casualties import casualty_counts, find_singular_casualties
+from newsparallax.read.layers import Quantity
+from newsparallax.read.quantities import find_quantities
+
+
+def _counts(text: str) -> tuple[int | None, int | None]:
+    quantities = find_quantities(text)
+    quantities += find_singular_casualties(text, quantities)
+    summary = casualty_counts(quantities)
+    return summary.killed, summary.injured
+
+
+def test_single_victims() -> None:
+    assert _counts("A 20-year-old man was shot and killed outside a bar in Dunmore late Friday.") == (1, None)
+    assert _counts("A woman was wounded when someone fired into her car on Elm Street.") == (None, 1)
+    assert _counts("The victim died at a hospital, police said.") == (1, None)
+    assert _counts("A teenager was shot in the leg and is expected to survive.") == (None, 1)
+
+
+def test_counts_win_over_single_victims_in_the_same_phrase() -> None:
+    assert _counts("Two men were killed and a woman was injured in the shooting.") == (2, 1)
+
+
+def test_shot_with_fatalities() -> None:
+    assert _counts("Five people were shot, two fatally, at a party on Saturday.") == (2, 3)
+
+
+def test_no_casualties() -> None:
+    assert _counts("The council approved the new budget on Monday.") == (None, None)
+
+
+def test_lead_sentences_only() -> None:
+    late = Quantity(500, 510, "3 killed", 3, category="killed", sentence=9)
+    early = Quantity(10, 20, "1 killed", 1, category="killed", sentence=0)
+    assert casualty_counts([late, early], lead_sentences=3).killed == 1
+    assert casualty_counts([late], lead_sentences=3).killed == 3
