@@ -24,6 +24,7 @@ from newsparallax.store.writer import ArticleWriter, BatchOutcome
 
 if TYPE_CHECKING:
     from newsparallax.read.reader import ArticleReader
+    from newsparallax.stories.service import StoryService
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ class IngestReport:
     headline_only: int = 0
     readings: int = 0
     reading_failed: int = 0
+    assigned: int = 0
     rejections: list[Rejection] = field(default_factory=list)
     stored_ids: list[str] = field(default_factory=list)
     status: str = "running"
@@ -59,6 +61,7 @@ class IngestReport:
             "headline_only": self.headline_only,
             "readings": self.readings,
             "reading_failed": self.reading_failed,
+            "assigned_to_stories": self.assigned,
             "rejected": self.rejected,
         }
 
@@ -84,6 +87,7 @@ class IngestJob:
         stages: Sequence[str] = DEFAULT_CLEAN_STAGES,
         batch_size: int = 200,
         reader: ArticleReader | None = None,
+        stories: StoryService | None = None,
     ) -> None:
         self.database = database
         self.settings = settings or IngestSettings()
@@ -91,6 +95,7 @@ class IngestJob:
         self.writer = ArticleWriter(database)
         self.batch_size = batch_size
         self.reader = reader
+        self.stories = stories
 
     def run(self, inputs: Sequence[str], progress: Progress | None = None) -> IngestReport:
         return self.run_items(iter_inputs(inputs, self.settings), inputs, progress)
@@ -105,6 +110,8 @@ class IngestJob:
                 if progress:
                     progress(report)
             self.read_missing(report, progress)
+            if self.stories is not None:
+                report.assigned += len(self.stories.assign_all_unassigned())
             report.status = "done"
         except BaseException:
             report.status = "interrupted"
@@ -173,6 +180,8 @@ class IngestJob:
             outputs = self.reader.read(articles)
             ReadingWriter(self.database, self.reader.embedder.name).write(outputs)
             report.readings += len(outputs)
+            if self.stories is not None:
+                report.assigned += len(self.stories.assign([o.reading.article_id for o in outputs]))
         except Exception:
             log.exception(
                 "reading failed for a batch of %d articles; they stay unread until the next run",

@@ -72,10 +72,11 @@ def main_options(
 
 
 def register_commands() -> None:
-    from newsparallax.cli import articles_cmd, ingest_cmd
+    from newsparallax.cli import articles_cmd, ingest_cmd, stories_cmd
 
     ingest_cmd.register(app)
     articles_cmd.register(app)
+    stories_cmd.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -20,6 +20,8 @@ from newsparallax.store.db import describe, open_database
 
 if TYPE_CHECKING:
     from newsparallax.read.reader import ArticleReader
+    from newsparallax.store.db import Database
+    from newsparallax.stories.service import StoryService
 
 MAX_LISTED_REJECTIONS = 50
 
@@ -62,7 +64,14 @@ def ingest(
     )
     config = _flags(config, allow_private, no_fetch_links)
     database = open_database(config.db)
-    job = IngestJob(database, config.ingest, batch_size=config.batch_size, reader=_reader(config, no_read))
+    reader = _reader(config, no_read)
+    job = IngestJob(
+        database,
+        config.ingest,
+        batch_size=config.batch_size,
+        reader=reader,
+        stories=_stories(database, reader),
+    )
     with _progress(fmt == "text") as on_batch:
         report = job.run(inputs, progress=on_batch)
     if fmt == "json":
@@ -80,6 +89,15 @@ def _reader(config: Config, no_read: bool) -> ArticleReader | None:
     return ArticleReader(config.read)
 
 
+def _stories(database: Database, reader: ArticleReader | None) -> StoryService | None:
+    """Stories are assigned wherever articles are read (they need the reading layers)."""
+    if reader is None:
+        return None
+    from newsparallax.stories.service import StoryService
+
+    return StoryService(database)
+
+
 def reprocess(
     ctx: typer.Context,
     everything: Annotated[
@@ -95,7 +113,13 @@ def reprocess(
     if reader is None:
         err.print("Reading is disabled in the configuration ([read] enabled = false).")
         return EXIT_OK
-    job = IngestJob(database, config.ingest, batch_size=config.batch_size, reader=reader)
+    job = IngestJob(
+        database,
+        config.ingest,
+        batch_size=config.batch_size,
+        reader=reader,
+        stories=_stories(database, reader),
+    )
     report = IngestReport()
     with _progress(fmt == "text") as on_batch:
         job.read_missing(report, on_batch, everything=everything)
@@ -170,6 +194,7 @@ def print_report(report: IngestReport, store: str) -> None:
     if report.readings or report.reading_failed:
         failed = f" ([red]{report.reading_failed:,} failed[/])" if report.reading_failed else ""
         table.add_row("analysed", f"{report.readings:,}{failed}")
+        table.add_row("assigned to stories", f"{report.assigned:,}")
     table.add_row("rejected", f"[red]{report.rejected:,}[/]" if report.rejected else "0")
     out.print(table)
     _print_rejections(report)

@@ -165,3 +165,53 @@ article_places = Table(
     Column("names", JSON, nullable=False),
     Index("ix_article_places_place", "place_id"),
 )
+
+# --- stories (migration 0003) -----------------------------------------------------------------
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("title", Text),
+    Column("event_date", String(10)),
+    Column("first_seen", String(32)),
+    Column("last_seen", String(32)),
+    Column("articles", Integer, nullable=False),
+    Column("outlets", JSON, nullable=False),
+    Column("languages", JSON, nullable=False),
+    Column("places", JSON, nullable=False),
+    Column("entities", JSON, nullable=False),
+    Column("origins", Integer, nullable=False),
+    Column("wire_copies", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_stories_last_seen", "last_seen"),
+)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("article_id", String(255), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", String(32), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("score", Float, nullable=False),
+    Index("ix_story_articles_story", "story_id"),
+)
+
+story_redirects = Table(
+    "story_redirects",
+    metadata,
+    Column("old_id", String(32), primary_key=True),
+    Column("new_id", String(32), nullable=False),
+    Column("reason", String(16), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+story_events = Table(
+    "story_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("kind", String(16), nullable=False),  # merge, split
+    Column("story_id", String(32), nullable=False),
+    Column("other_id", String(32), nullable=False),
+    Column("articles", Integer, nullable=False),
+)

@@ -1,0 +1,172 @@
+"""Learn the story scorer's weights from the dev corpora (ECB+ dev and GVC dev, nothing else).
+
+Usage: python bench/train_story_weights.py [--write] [--cache bench/out]
+
+1. Reads both corpora with the reading stage (cached in --cache between runs).
+2. Builds article pairs as the streaming assigner meets them (each article against the earlier
+   ones in its time window; ECB+ has no dates, so all earlier ones) and fits a logistic model on
+   their features (balanced classes, L2).
+3. Replays streaming assignment on both corpora for a grid of thresholds and picks the one with
+   the best mean B-cubed F1.
+With --write, stores the result in src/newsparallax/stories/weights.json with what it was trained on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from _common import cleaned, rows
+from newsparallax.read.layers import as_dict
+from newsparallax.read.reader import ArticleReader
+from newsparallax.stories.assign import Assigner
+from newsparallax.stories.profile import Profile, build_profile
+from newsparallax.stories.scorer import (
+    FEATURES,
+    WEIGHTS_FILE,
+    Frequencies,
+    Scorer,
+    pair_features,
+    tfidf_vector,
+)
+from story_metrics import bcubed, pairwise
+
+WINDOW = 30
+
+
+def profiles(corpus: str, cache: Path) -> tuple[list[Profile], dict[str, str]]:
+    """Profiles of a dev corpus in ingest order, and its gold stories; cached on disk."""
+    path = cache / f"profiles-{corpus.replace('/', '-')}.pickle"
+    if path.exists():
+        return pickle.loads(path.read_bytes())  # type: ignore[no-any-return]
+    records = _unique(rows(corpus))
+    if "published" in records[0]:
+        records.sort(key=lambda r: (r.get("published") or "", r["id"]))
+    articles = list(cleaned(records))
+    reader = ArticleReader()
+    built: list[Profile] = []
+    for start in range(0, len(articles), 100):
+        batch = articles[start : start + 100]
+        for article, output in zip(batch, reader.read(batch), strict=True):
+            built.append(_profile(article, output))
+    result = (built, {r["id"]: str(r["gold_story"]) for r in records})
+    cache.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(result))
+    return result
+
+
+def _unique(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: dict[str, dict[str, Any]] = {}
+    for record in records:
+        seen.setdefault(str(record["id"]), record)
+    return list(seen.values())
+
+
+def _profile(article: Any, output: Any) -> Profile:
+    reading = output.reading
+    layers = {
+        "entities": [as_dict(m) for m in reading.entities],
+        "places": [as_dict(p) for p in reading.places],
+        "dates": [as_dict(d) for d in reading.dates],
+        "quantities": [as_dict(q) for q in reading.quantities],
+    }
+    return build_profile(article.id, article.text, layers, output.embedding, published=article.published,
+                         outlet=article.source, title=article.title, language=article.language)  # fmt: skip
+
+
+def pairs(items: list[Profile], gold: dict[str, str]) -> tuple[np.ndarray, np.ndarray]:
+    """Features and labels of every article against the earlier ones in its window."""
+    frequencies = Frequencies()
+    vectors: list[dict[str, float]] = []
+    features, labels = [], []
+    for index, profile in enumerate(items):
+        frequencies.add(profile)
+        vector = tfidf_vector(profile, frequencies)
+        for other, other_vector in zip(items[:index], vectors, strict=True):
+            if _in_window(profile.published, other.published):
+                features.append(pair_features(profile, other, vector, other_vector, frequencies))
+                labels.append(gold[profile.article_id] == gold[other.article_id])
+        vectors.append(vector)
+    return np.array(features), np.array(labels, dtype=np.float64)
+
+
+def _in_window(a: date | None, b: date | None) -> bool:
+    return a is None or b is None or abs((a - b).days) <= WINDOW
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 3000) -> tuple[np.ndarray, float]:
+    """Logistic regression by gradient descent, classes balanced."""
+    weight = np.where(y == 1, 0.5 / max(y.mean(), 1e-9), 0.5 / max(1 - y.mean(), 1e-9))
+    coef, intercept = np.zeros(x.shape[1]), 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(x @ coef + intercept)))
+        gradient = weight * (p - y)
+        coef -= 0.5 * (x.T @ gradient / len(y) + l2 * coef)
+        intercept -= 0.5 * gradient.mean()
+    return coef, float(intercept)
+
+
+def replay(items: list[Profile], gold: dict[str, str], scorer: Scorer) -> tuple[float, float]:
+    assigner = Assigner(scorer)
+    predicted = {p.article_id: assigner.assign(p).story_id for p in items}
+    return bcubed(predicted, gold)[2], pairwise(predicted, gold)[2]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--cache", type=Path, default=Path(__file__).parent / "out")
+    args = parser.parse_args()
+    corpora = {name: profiles(name, args.cache) for name in ("ecbplus/dev.jsonl", "gvc/dev.jsonl")}
+    xs, ys = zip(*(pairs(items, gold) for items, gold in corpora.values()), strict=True)
+    x, y = np.vstack(xs), np.concatenate(ys)
+    coef, intercept = fit(x, y)
+    print(f"{len(y):,} pairs ({int(y.sum()):,} same-story); weights:")
+    for name, value in zip(FEATURES, coef, strict=True):
+        print(f"  {name:22s} {value:+.3f}")
+    best = _choose(corpora, coef, intercept)
+    if args.write:
+        _write(coef, intercept, best, len(y))
+
+
+def _choose(corpora: dict[str, Any], coef: np.ndarray, intercept: float) -> dict[str, Any]:
+    best: dict[str, Any] = {"mean": -1.0}
+    for top in (1, 3):
+        for threshold in np.arange(0.3, 0.91, 0.05):
+            scorer = Scorer(tuple(coef), intercept, float(threshold), top)
+            scores = {name: replay(items, gold, scorer) for name, (items, gold) in corpora.items()}
+            mean = float(np.mean([b for b, _p in scores.values()]))
+            line = "  ".join(f"{n.split('/')[0]} B3 {b:.3f} pw {p:.3f}" for n, (b, p) in scores.items())
+            print(f"top {top} threshold {threshold:.2f}: {line}")
+            if mean > best["mean"]:
+                best = {"mean": mean, "threshold": float(threshold), "top": top, "scores": scores}
+    print(f"chosen: top {best['top']}, threshold {best['threshold']:.2f}, mean B3 F1 {best['mean']:.3f}")
+    return best
+
+
+def _write(coef: np.ndarray, intercept: float, best: dict[str, Any], n_pairs: int) -> None:
+    data = {
+        "features": list(FEATURES),
+        "coefficients": [round(float(c), 6) for c in coef],
+        "intercept": round(intercept, 6),
+        "threshold": round(best["threshold"], 3),
+        "top": best["top"],
+        "trained_on": ["ecbplus/dev.jsonl", "gvc/dev.jsonl"],
+        "pairs": n_pairs,
+        "dev_scores": {
+            k: {"bcubed_f1": round(b, 4), "pairwise_f1": round(p, 4)} for k, (b, p) in best["scores"].items()
+        },
+        "script": "bench/train_story_weights.py",
+    }
+    WEIGHTS_FILE.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {WEIGHTS_FILE}")
+
+
+if __name__ == "__main__":
+    main()

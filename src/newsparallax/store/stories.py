@@ -1,0 +1,195 @@
+"""Stories in the store: membership written through one path, summaries kept current.
+
+``story_articles`` holds each article's story; ``stories`` holds a summary per story (title,
+event date, places, main entities, first and last report, outlets, languages, independent
+origins vs wire copies) refreshed for the stories a batch touched.  Merges leave a redirect from
+the old id; merges and splits are logged in ``story_events``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from newsparallax.store.db import Database
+from newsparallax.store.schema import (
+    article_entities,
+    article_places,
+    articles,
+    entities,
+    near_duplicates,
+    places,
+    readings,
+    stories,
+    story_articles,
+    story_events,
+    story_redirects,
+)
+from newsparallax.stories.assign import Assignment
+
+_TOP = 5
+
+
+def write_assignments(database: Database, assignments: Sequence[Assignment]) -> None:
+    """Record where each article went and refresh the summaries of the stories involved."""
+    if not assignments:
+        return
+    with database.engine.begin() as conn:
+        ids = [a.article_id for a in assignments]
+        previous = set(
+            conn.execute(
+                select(story_articles.c.story_id).where(story_articles.c.article_id.in_(ids))
+            ).scalars()
+        )
+        conn.execute(delete(story_articles).where(story_articles.c.article_id.in_(ids)))
+        touched = {a.story_id for a in assignments}
+        _ensure(conn, touched)
+        rows = [{"article_id": a.article_id, "story_id": a.story_id, "score": a.score} for a in assignments]
+        conn.execute(insert(story_articles), rows)
+        refresh(conn, touched | previous)
+
+
+def _ensure(conn: Connection, story_ids: Iterable[str]) -> None:
+    wanted = sorted(set(story_ids))
+    known = set(conn.execute(select(stories.c.id).where(stories.c.id.in_(wanted))).scalars())
+    now = datetime.now(UTC)
+    new = [_empty(i, now) for i in wanted if i not in known]
+    if new:
+        conn.execute(insert(stories), new)
+
+
+def _empty(story_id: str, now: datetime) -> dict[str, Any]:
+    return {"id": story_id, "articles": 0, "outlets": [], "languages": [], "places": [], "entities": [],
+            "origins": 0, "wire_copies": 0, "updated_at": now}  # fmt: skip
+
+
+def refresh(conn: Connection, story_ids: Iterable[str]) -> None:
+    """Recompute the summary of each story; stories left without articles are deleted."""
+    wanted = sorted(set(story_ids))
+    for start in range(0, len(wanted), 300):
+        chunk = wanted[start : start + 300]
+        members = _members(conn, chunk)
+        for story_id in chunk:
+            rows = members.get(story_id, [])
+            if not rows:
+                conn.execute(delete(stories).where(stories.c.id == story_id))
+                continue
+            summary = _summary(conn, story_id, rows)
+            conn.execute(update(stories).where(stories.c.id == story_id).values(**summary))
+
+
+def _members(conn: Connection, story_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    query = (
+        select(
+            story_articles.c.story_id,
+            articles.c.id,
+            articles.c.title,
+            articles.c.published,
+            articles.c.source,
+            articles.c.language,
+        )
+        .join(articles, articles.c.id == story_articles.c.article_id)
+        .where(story_articles.c.story_id.in_(story_ids))
+    )
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in conn.execute(query).mappings():
+        grouped[row["story_id"]].append(dict(row))
+    return grouped
+
+
+def _summary(conn: Connection, story_id: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    ordered = sorted(rows, key=lambda r: (r["published"] or "9999", r["id"]))
+    ids = [r["id"] for r in ordered]
+    dated = [r["published"] for r in ordered if r["published"]]
+    origins = _origins(conn, ids)
+    return {
+        "title": next((r["title"] for r in ordered if r["title"]), None),
+        "event_date": _event_date(conn, ids),
+        "first_seen": dated[0] if dated else None,
+        "last_seen": max(dated) if dated else None,
+        "articles": len(ids),
+        "outlets": sorted({r["source"] for r in ordered if r["source"]}),
+        "languages": sorted({r["language"] for r in ordered if r["language"]}),
+        "places": _top_places(conn, ids),
+        "entities": _top_entities(conn, ids),
+        "origins": origins,
+        "wire_copies": len(ids) - origins,
+        "updated_at": datetime.now(UTC),
+    }
+
+
+def _origins(conn: Connection, ids: list[str]) -> int:
+    """Independent origins: members grouped by near-duplicate links (wire copies of one text count once)."""
+    parent = {i: i for i in ids}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    links = conn.execute(
+        select(near_duplicates.c.article_a, near_duplicates.c.article_b).where(
+            near_duplicates.c.article_a.in_(ids), near_duplicates.c.article_b.in_(ids)
+        )
+    )
+    for a, b in links:
+        parent[root(a)] = root(b)
+    return len({root(i) for i in ids})
+
+
+def _event_date(conn: Connection, ids: list[str]) -> str | None:
+    """The day the members' resolved dates most often point to (ties: the earliest)."""
+    days: Counter[str] = Counter()
+    for layers in conn.execute(select(readings.c.layers).where(readings.c.article_id.in_(ids))).scalars():
+        found = {
+            d["value"] for d in layers.get("dates", []) if d.get("value") and d.get("granularity") == "day"
+        }
+        days.update(found)
+    if not days:
+        return None
+    return min(days, key=lambda d: (-days[d], d))
+
+
+def _top_places(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
+    query = (
+        select(
+            places.c.place_id,
+            places.c.name,
+            places.c.kind,
+            places.c.lat,
+            places.c.lon,
+            func.count().label("n"),
+        )
+        .join(article_places, article_places.c.place_id == places.c.place_id)
+        .where(article_places.c.article_id.in_(ids))
+        .group_by(places.c.place_id, places.c.name, places.c.kind, places.c.lat, places.c.lon)
+        .order_by(func.count().desc(), places.c.place_id)
+        .limit(_TOP)
+    )
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def _top_entities(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
+    query = (
+        select(entities.c.key, entities.c.name, entities.c.kind, func.count().label("n"))
+        .join(article_entities, article_entities.c.entity_key == entities.c.key)
+        .where(article_entities.c.article_id.in_(ids), entities.c.kind.in_(("person", "org")))
+        .group_by(entities.c.key, entities.c.name, entities.c.kind)
+        .order_by(func.count().desc(), entities.c.key)
+        .limit(_TOP)
+    )
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def record_event(conn: Connection, kind: str, story_id: str, other_id: str, count: int) -> None:
+    now = datetime.now(UTC)
+    conn.execute(insert(story_events).values(at=now, kind=kind, story_id=story_id, other_id=other_id,
+                                             articles=count))  # fmt: skip
+    if kind == "merge":
+        conn.execute(delete(story_redirects).where(story_redirects.c.old_id == other_id))
+        conn.execute(insert(story_redirects).values(old_id=other_id, new_id=story_id, reason=kind, at=now))

@@ -1,0 +1,172 @@
+"""Reading stories back: lists, one story with its articles, redirects, and the assigner's warm start."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, func, or_, select
+
+from newsparallax.read.embed import from_bytes
+from newsparallax.store.db import Database
+from newsparallax.store.schema import (
+    article_ids,
+    articles,
+    readings,
+    stories,
+    story_articles,
+    story_redirects,
+)
+from newsparallax.stories.profile import Profile, build_profile
+
+
+def list_stories(database: Database, *, since: str | None = None, search: str | None = None,
+                 limit: int | None = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:  # fmt: skip
+    """Stories newest first, each with the ids of its articles as given at ingest (aliases included)."""
+    query = select(stories)
+    if since:
+        query = query.where(or_(stories.c.last_seen >= since, stories.c.last_seen.is_(None)))
+    if search:
+        pattern = f"%{search.lower()}%"
+        query = query.where(func.lower(stories.c.title).like(pattern))
+    with database.engine.connect() as conn:
+        total = int(conn.execute(select(func.count()).select_from(query.subquery())).scalar_one())
+        query = query.order_by(stories.c.last_seen.desc().nulls_last(), stories.c.id).offset(offset)
+        rows = [dict(r) for r in conn.execute(query.limit(limit) if limit else query).mappings()]
+        given = _given_ids(conn, [r["id"] for r in rows])
+    for row in rows:
+        row["updated_at"] = row["updated_at"].isoformat() if row["updated_at"] else None
+        row["article_ids"] = given.get(row["id"], [])
+    return rows, total
+
+
+def _given_ids(conn: Connection, story_ids: list[str]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for start in range(0, len(story_ids), 500):
+        query = (
+            select(story_articles.c.story_id, article_ids.c.given_id)
+            .join(article_ids, article_ids.c.article_id == story_articles.c.article_id)
+            .where(story_articles.c.story_id.in_(story_ids[start : start + 500]))
+            .order_by(story_articles.c.story_id, article_ids.c.given_id)
+        )
+        for story_id, given_id in conn.execute(query):
+            found[story_id].append(given_id)
+    return found
+
+
+def resolve_story_id(database: Database, story_id: str) -> str | None:
+    """The current id of a story, following merge redirects; None when unknown."""
+    with database.engine.connect() as conn:
+        for _ in range(20):
+            if conn.execute(select(stories.c.id).where(stories.c.id == story_id)).first():
+                return story_id
+            target = conn.execute(
+                select(story_redirects.c.new_id).where(story_redirects.c.old_id == story_id)
+            ).scalar_one_or_none()
+            if target is None:
+                return None
+            story_id = target
+    return None
+
+
+def get_story(database: Database, story_id: str) -> dict[str, Any] | None:
+    """One story with its articles (outlet, date, title, language), oldest first."""
+    current = resolve_story_id(database, story_id)
+    if current is None:
+        return None
+    rows, _ = list_stories_by_id(database, [current])
+    story = rows[0]
+    with database.engine.connect() as conn:
+        members = conn.execute(
+            select(
+                articles.c.id,
+                articles.c.title,
+                articles.c.source,
+                articles.c.published,
+                articles.c.language,
+                articles.c.url,
+                story_articles.c.score,
+            )
+            .join(story_articles, story_articles.c.article_id == articles.c.id)
+            .where(story_articles.c.story_id == current)
+            .order_by(articles.c.published.nulls_last(), articles.c.id)
+        ).mappings()
+        story["reports"] = [dict(m) for m in members]
+    story["requested_id"] = story_id
+    return story
+
+
+def list_stories_by_id(database: Database, ids: list[str]) -> tuple[list[dict[str, Any]], int]:
+    with database.engine.connect() as conn:
+        rows = [dict(r) for r in conn.execute(select(stories).where(stories.c.id.in_(ids))).mappings()]
+        given = _given_ids(conn, ids)
+    for row in rows:
+        row["updated_at"] = row["updated_at"].isoformat() if row["updated_at"] else None
+        row["article_ids"] = given.get(row["id"], [])
+    return rows, len(rows)
+
+
+def unassigned_article_ids(database: Database) -> list[str]:
+    with database.engine.connect() as conn:
+        query = (
+            select(articles.c.id)
+            .where(articles.c.id.not_in(select(story_articles.c.article_id)))
+            .where(articles.c.id.in_(select(readings.c.article_id)))
+            .order_by(articles.c.published.nulls_first(), articles.c.id)
+        )
+        return list(conn.execute(query).scalars())
+
+
+def open_story_members(database: Database, latest: date | None, window_days: int,
+                       per_story: int) -> Iterator[tuple[str, Profile]]:  # fmt: skip
+    """(story id, member profile) for the recent members of stories still open at ``latest``."""
+    with database.engine.connect() as conn:
+        query = select(stories.c.id)
+        if latest is not None:
+            cutoff = (latest - timedelta(days=window_days)).isoformat()
+            query = query.where(or_(stories.c.last_seen >= cutoff, stories.c.last_seen.is_(None)))
+        story_ids = list(conn.execute(query).scalars())
+    for start in range(0, len(story_ids), 200):
+        yield from _profiles(database, story_ids[start : start + 200], per_story)
+
+
+def profiles_for(database: Database, ids: list[str]) -> dict[str, Profile]:
+    """Profiles of stored, read articles, by article id."""
+    with database.engine.connect() as conn:
+        rows = conn.execute(_PROFILE_QUERY.where(articles.c.id.in_(ids))).mappings().all()
+    return {row["id"]: _profile(row) for row in rows}
+
+
+_PROFILE_QUERY = select(
+    articles.c.id, articles.c.text, articles.c.title, articles.c.published, articles.c.source,
+    articles.c.language, readings.c.layers, readings.c.embedding,
+).join(readings, readings.c.article_id == articles.c.id)  # fmt: skip
+
+
+def _profiles(database: Database, story_ids: list[str], per_story: int) -> Iterator[tuple[str, Profile]]:
+    with database.engine.connect() as conn:
+        rows = (
+            conn.execute(
+                _PROFILE_QUERY.add_columns(story_articles.c.story_id)
+                .join(story_articles, story_articles.c.article_id == articles.c.id)
+                .where(story_articles.c.story_id.in_(story_ids))
+                .order_by(story_articles.c.story_id, articles.c.published.nulls_first(), articles.c.id)
+            )
+            .mappings()
+            .all()
+        )
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for row in rows:
+        grouped[row["story_id"]].append(row)
+    for story_id, members in grouped.items():
+        for row in members[-per_story:]:
+            yield story_id, _profile(row)
+
+
+def _profile(row: Any) -> Profile:
+    text = row["text"] if row["text"].strip() else (row["title"] or "")
+    embedding = from_bytes(row["embedding"]) if row["embedding"] else None
+    return build_profile(row["id"], text, row["layers"], embedding, published=row["published"],
+                         outlet=row["source"], title=row["title"], language=row["language"])  # fmt: skip

@@ -1,0 +1,1 @@
+"""Stories: group reports of one real-world event, as they arrive (``assign``) and in batch (``service``)."""

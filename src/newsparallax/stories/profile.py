@@ -1,0 +1,112 @@
+"""What the story scorer knows of an article: a compact profile built from its reading.
+
+A profile holds the article's words (for a TF-IDF cosine), its embedding, the canonical keys of
+the people and organisations it names, the places it geocodes (split into precise places —
+cities, airports — and broad ones — regions, countries), the event dates it resolves, the
+killed/injured counts it states, its publication day and outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from newsparallax.read.casualties import casualty_counts
+from newsparallax.read.layers import Quantity
+
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_PRECISE_PLACES = ("city", "airport")
+_ENTITY_KINDS = ("person", "org", "event", "product", "law", "work")
+#: Words too common in news to say anything about which event a report covers.
+STOPWORDS = frozenset(
+    """
+    the and for that with was were are has have had his her its their they them this those these from
+    but not been said says will would could should about after before into over than then there when
+    where which while who whom what also more most other some such only own same very can just out
+    one two three four five six seven eight nine ten first last new year years day days week time
+    people police told according report reported news home page comments share email print photo
+    video image images click here read more related copyright rights reserved advertisement
+    los las del por para una con que
+    """.split()  # noqa: SIM905
+)
+
+
+@dataclass
+class Profile:
+    article_id: str
+    published: date | None
+    outlet: str | None
+    terms: Counter[str]
+    embedding: np.ndarray | None
+    entities: frozenset[str]
+    precise_places: frozenset[str]
+    broad_places: frozenset[str]
+    event_days: frozenset[date] = field(default_factory=frozenset)
+    killed: int | None = None
+    injured: int | None = None
+    title: str | None = None
+    language: str | None = None
+
+
+def terms_of(text: str) -> Counter[str]:
+    words = (w.casefold() for w in _WORD.findall(text))
+    return Counter(w for w in words if w not in STOPWORDS)
+
+
+def build_profile(
+    article_id: str,
+    text: str,
+    layers: dict[str, Any],
+    embedding: np.ndarray | None,
+    *,
+    published: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    language: str | None = None,
+) -> Profile:
+    """A profile from an article's text and its stored reading layers (``readings.layers``)."""
+    places = layers.get("places", [])
+    quantities = [Quantity(**q) for q in layers.get("quantities", [])]
+    counts = casualty_counts(quantities)
+    return Profile(
+        article_id=article_id,
+        published=_day(published),
+        outlet=outlet,
+        terms=terms_of(f"{title or ''} {text}"),
+        embedding=embedding,
+        entities=frozenset(
+            m["key"] for m in layers.get("entities", []) if m["key"].split(":", 1)[0] in _ENTITY_KINDS
+        ),
+        precise_places=frozenset(p["place_id"] for p in places if p["kind"] in _PRECISE_PLACES),
+        broad_places=frozenset(p["place_id"] for p in places if p["kind"] not in _PRECISE_PLACES),
+        event_days=_event_days(layers.get("dates", [])),
+        killed=counts.killed,
+        injured=counts.injured,
+        title=title,
+        language=language,
+    )
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _event_days(dates: list[dict[str, Any]]) -> frozenset[date]:
+    """Days the article's resolved day-precise dates point to (ranges and months say too little)."""
+    days = set()
+    for mention in dates:
+        if mention.get("value") and mention.get("granularity") in ("day", "part_of_day"):
+            day = _day(mention["value"])
+            if day is not None:
+                days.add(day)
+    return frozenset(days)

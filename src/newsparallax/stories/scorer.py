@@ -1,0 +1,156 @@
+"""How likely two reports are to cover the same real-world event.
+
+:func:`pair_features` compares two profiles on words (TF-IDF cosine), meaning (embedding cosine),
+who (shared people and organisations, weighted by rarity), where (shared or conflicting precise
+places), when (shared or conflicting event days, publication gap) and how many (casualty counts
+that agree or conflict).  :class:`Scorer` turns the features into a probability with a logistic
+model whose weights live in ``weights.json`` beside this file, produced by
+``bench/train_story_weights.py`` from the dev corpora only.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from newsparallax.stories.profile import Profile
+
+FEATURES = (
+    "tfidf",
+    "embedding",
+    "entities",
+    "shared_place",
+    "place_conflict",
+    "same_event_day",
+    "event_day_conflict",
+    "publication_gap",
+    "casualties_agree",
+    "casualties_conflict",
+    "same_outlet",
+)
+WEIGHTS_FILE = Path(__file__).with_name("weights.json")
+_MAX_GAP_DAYS = 30.0
+
+
+class Frequencies:
+    """Document frequencies of words and entity keys over the articles the assigner has seen."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.counts: Counter[str] = Counter()
+
+    def add(self, profile: Profile) -> None:
+        self.documents += 1
+        self.counts.update(profile.terms.keys())
+        self.counts.update(profile.entities)
+
+    def idf(self, key: str) -> float:
+        return math.log((1 + self.documents) / (1 + self.counts.get(key, 0))) + 1.0
+
+
+def tfidf_vector(profile: Profile, frequencies: Frequencies) -> dict[str, float]:
+    """Sublinear TF × IDF, L2-normalised, as a sparse dict."""
+    weights = {t: (1.0 + math.log(n)) * frequencies.idf(t) for t, n in profile.terms.items()}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {t: w / norm for t, w in weights.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def pair_features(
+    a: Profile, b: Profile, va: dict[str, float], vb: dict[str, float], frequencies: Frequencies
+) -> np.ndarray:
+    """The feature vector of a pair of articles, in the order of :data:`FEATURES`."""
+    return np.array(
+        [
+            cosine(va, vb),
+            _embedding(a, b),
+            _entities(a, b, frequencies),
+            float(bool(a.precise_places & b.precise_places)),
+            float(bool(a.precise_places and b.precise_places and not a.precise_places & b.precise_places)),
+            float(bool(a.event_days & b.event_days)),
+            _day_conflict(a, b),
+            _gap(a, b),
+            _casualties(a, b, agree=True),
+            _casualties(a, b, agree=False),
+            float(a.outlet is not None and a.outlet == b.outlet),
+        ],
+        dtype=np.float64,
+    )
+
+
+def _embedding(a: Profile, b: Profile) -> float:
+    if a.embedding is None or b.embedding is None or a.embedding.shape != b.embedding.shape:
+        return 0.0
+    return float(np.dot(a.embedding, b.embedding))
+
+
+def _entities(a: Profile, b: Profile, frequencies: Frequencies) -> float:
+    """IDF-weighted Jaccard of the people and organisations both name."""
+    union = a.entities | b.entities
+    if not union:
+        return 0.0
+    shared = sum(frequencies.idf(k) for k in a.entities & b.entities)
+    return shared / sum(frequencies.idf(k) for k in union)
+
+
+def _day_conflict(a: Profile, b: Profile) -> float:
+    if not a.event_days or not b.event_days or a.event_days & b.event_days:
+        return 0.0
+    gap = min(abs((x - y).days) for x in a.event_days for y in b.event_days)
+    return min(gap / 7.0, 1.0)
+
+
+def _gap(a: Profile, b: Profile) -> float:
+    if a.published is None or b.published is None:
+        return 0.0
+    return min(abs((a.published - b.published).days), _MAX_GAP_DAYS) / _MAX_GAP_DAYS
+
+
+def _casualties(a: Profile, b: Profile, agree: bool) -> float:
+    pairs = [(a.killed, b.killed), (a.injured, b.injured)]
+    known = [(x, y) for x, y in pairs if x is not None and y is not None and (x or y)]
+    if not known:
+        return 0.0
+    same = all(x == y for x, y in known)
+    return float(same if agree else not same)
+
+
+@dataclass(frozen=True)
+class Scorer:
+    coefficients: tuple[float, ...]
+    intercept: float
+    threshold: float
+    top: int = 3
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS_FILE) -> Scorer:
+        return _load(str(path))
+
+    def probability(self, features: np.ndarray) -> float:
+        z = float(np.dot(self.coefficients, features)) + self.intercept
+        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+    def link(self, probabilities: list[float]) -> float:
+        """An article's score for a story: the mean of its best ``top`` pair probabilities."""
+        best = sorted(probabilities, reverse=True)[: self.top]
+        return sum(best) / len(best) if best else 0.0
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Scorer:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{path} was trained on other features; re-run bench/train_story_weights.py")
+    return Scorer(tuple(float(c) for c in data["coefficients"]), float(data["intercept"]),
+                  float(data["threshold"]), int(data.get("top", 3)))  # fmt: skip

@@ -1,0 +1,67 @@
+"""Streaming assignment on hand-made profiles: same event joins, different events stay apart,
+stories close outside the window, ids are stable."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import numpy as np
+
+from newsparallax.stories.assign import Assigner, story_id_for
+from newsparallax.stories.profile import Profile, terms_of
+from newsparallax.stories.scorer import FEATURES, Frequencies, Scorer, pair_features, tfidf_vector
+
+SCORER = Scorer(coefficients=(6.0, 3.0, 2.0, 1.5, -2.0, 1.0, -2.0, -2.0, 1.0, -1.5, -0.5), intercept=-4.5,
+                threshold=0.5)  # fmt: skip
+
+
+def _profile(article_id: str, text: str, day: date | None, *, places: set[str] = frozenset(),  # type: ignore[assignment]
+             people: set[str] = frozenset(), killed: int | None = None, vector: int = 0) -> Profile:  # type: ignore[assignment]  # fmt: skip
+    embedding = np.zeros(8, dtype=np.float32)
+    embedding[vector] = 1.0
+    return Profile(article_id, day, None, terms_of(text), embedding, frozenset(people), frozenset(places),
+                   frozenset(), frozenset(), killed, None)  # fmt: skip
+
+
+FERRY = "ferry ran aground near Quellaco harbour rescuers divers coastguard passengers lifeboats"
+SHOOTING = "gunman opened fire festival Breakwater plaza crowd wounded suspect arrested milwaukee"
+
+
+def test_same_event_joins_and_different_event_stays_apart() -> None:
+    assigner = Assigner(SCORER)
+    a = assigner.assign(_profile("a", FERRY, date(2026, 10, 3), places={"geonames:1"}, killed=4))
+    b = assigner.assign(_profile("b", FERRY + " captain", date(2026, 10, 4), places={"geonames:1"}, killed=4))
+    c = assigner.assign(_profile("c", SHOOTING, date(2026, 10, 4), places={"geonames:2"}, vector=3))
+    assert a.created and a.story_id == story_id_for("a")
+    assert not b.created and b.story_id == a.story_id
+    assert c.created and c.story_id != a.story_id
+
+
+def test_stories_close_outside_the_window() -> None:
+    assigner = Assigner(SCORER, window_days=5)
+    first = assigner.assign(_profile("a", FERRY, date(2026, 10, 3), places={"geonames:1"}))
+    later = assigner.assign(_profile("b", FERRY, date(2026, 11, 20), places={"geonames:1"}))
+    assert later.created and later.story_id != first.story_id
+    assert first.story_id not in assigner.stories
+
+
+def test_conflicting_places_and_counts_lower_the_score() -> None:
+    frequencies = Frequencies()
+    a = _profile("a", SHOOTING, date(2026, 10, 4), places={"geonames:1"}, killed=2)
+    b = _profile("b", SHOOTING, date(2026, 10, 4), places={"geonames:2"}, killed=5)
+    for p in (a, b):
+        frequencies.add(p)
+    va, vb = tfidf_vector(a, frequencies), tfidf_vector(b, frequencies)
+    features = dict(zip(FEATURES, pair_features(a, b, va, vb, frequencies), strict=True))
+    assert features["place_conflict"] == 1.0 and features["casualties_conflict"] == 1.0
+    assert features["tfidf"] > 0.99 and features["shared_place"] == 0.0
+
+
+def test_trained_weights_load() -> None:
+    scorer = Scorer.load()
+    assert len(scorer.coefficients) == len(FEATURES) and 0 < scorer.threshold < 1
+
+
+def test_terms_skip_stopwords_and_numbers() -> None:
+    assert terms_of("The 3 ferries and THE ferries said") == Counter({"ferries": 2})
