@@ -2,6 +2,7 @@
 
 Usage: python bench/stories_eval.py [--corpus ecbplus|gvc|seeds|examples|all] [--mode stream|batch|both]
                                     [--driver cli|api] [--chunk DAYS] [--workdir DIR] [--config PATH]
+                                    [--limit N]
 
 Each corpus gets a fresh SQLite store.  Articles go in with ``parallax ingest`` (only the fields a
 user would have: never gold labels or topics), which assigns stories as it streams; the stories
@@ -22,14 +23,17 @@ Default: api for gvc (about 800 ingest calls), cli for the others.
 
 Scores: B-cubed and pairwise precision/recall/F1 over the gold articles (bench/story_metrics.py),
 with two baselines measured in the same run: all singletons, and TF-IDF cosine average linkage at
-its best distance threshold on a 0.10..0.95 grid.  A gold article that the stories listing lacks
-is looked up with ``parallax article ID`` (it may be stored under another id, as a duplicate).
+its best distance threshold on a 0.10..0.95 grid.  "stories" counts the distinct stories of the
+gold articles; "wall s" is the whole ingest for stream, ``stories rebuild`` for batch.  A gold
+article that the stories listing lacks is looked up with ``parallax article ID`` (it may be stored
+under another id, as a duplicate).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import io
 import json
 import subprocess
@@ -37,7 +41,7 @@ import sys
 import tempfile
 import time
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -112,7 +116,12 @@ def _subprocess(argv: list[str]) -> Completed:
     return Completed(done.returncode, done.stdout, done.stderr)
 
 
-_FRESH_APP: tuple[list[Any], list[Any]] | None = None
+@functools.cache
+def _registrations_at_start() -> tuple[list[Any], list[Any]]:
+    """The Typer app's commands and groups before any ``main`` call (taken on the first call)."""
+    from newsparallax.cli.app import app
+
+    return list(app.registered_commands), list(app.registered_groups)
 
 
 def _fresh_app() -> None:
@@ -121,13 +130,11 @@ def _fresh_app() -> None:
     ``main`` calls ``register_commands()`` on every call; in one process the registrations would
     pile up, and building the click group from them grows with every call (quadratic overall).
     """
-    global _FRESH_APP
     from newsparallax.cli.app import app
 
-    if _FRESH_APP is None:
-        _FRESH_APP = (list(app.registered_commands), list(app.registered_groups))
-    app.registered_commands[:] = _FRESH_APP[0]
-    app.registered_groups[:] = _FRESH_APP[1]
+    commands, groups = _registrations_at_start()
+    app.registered_commands[:] = commands
+    app.registered_groups[:] = groups
 
 
 def _in_process(argv: list[str]) -> Completed:
@@ -168,7 +175,7 @@ def stored_id(px: Parallax, given_id: str) -> str | None:
     return str(json.loads(done.stdout)["id"])
 
 
-def predicted(px: Parallax, ids: Iterable[str]) -> dict[str, str]:
+def predicted(px: Parallax, ids: Collection[str]) -> dict[str, str]:
     """Story of each of ``ids``; an id the listing lacks takes the story of the id it is stored under."""
     listed = stories(px)
     found = {i: listed[i] for i in ids if i in listed}
@@ -285,13 +292,14 @@ def evaluate(
     print(HEADER)
     stream = score("parallax stream", predicted(px, gold), gold, stream_seconds)
     print_result(stream)
+    batch = None
     if mode in ("batch", "both"):
         rebuild_seconds = timed(lambda: px.output("stories", "rebuild"))
         batch = score("parallax batch (rebuild)", predicted(px, gold), gold, rebuild_seconds)
         print_result(batch)
     for result in baselines(texts, gold):
         print_result(result)
-    if mode in ("batch", "both"):
+    if batch is not None:
         print_batch_difference(stream, batch)
     print(f"  ({px.calls} CLI calls)")
 

@@ -151,7 +151,8 @@ def cosine_distances(matrix: sparse.csr_matrix) -> np.ndarray:
     similarity = (matrix @ matrix.T).toarray()
     distances = np.clip(1.0 - similarity, 0.0, 2.0)
     np.fill_diagonal(distances, 0.0)
-    return squareform(distances, checks=False)
+    condensed: np.ndarray = squareform(distances, checks=False)
+    return condensed
 
 
 Clustering = dict[str, str]

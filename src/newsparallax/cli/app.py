@@ -71,7 +71,15 @@ def main_options(
     ctx.obj = State(config_path=config, db=db)
 
 
+_registered = False
+
+
 def register_commands() -> None:
+    """Add the sub-commands to the app, once per process (``main`` may be called many times)."""
+    global _registered
+    if _registered:
+        return
+    _registered = True
     from newsparallax.cli import articles_cmd, ingest_cmd, stories_cmd
 
     ingest_cmd.register(app)

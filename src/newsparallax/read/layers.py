@@ -124,6 +124,7 @@ class Reading:
     dates: list[DateMention] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
+    dateline_place: PlaceMention | None = None
 
 
 def as_dict(record: Any) -> dict[str, Any]:

@@ -9,7 +9,7 @@ attributions, and embeds each article (title and lead) in one batched call.
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -120,6 +120,7 @@ class ArticleReader:
         ]
         countries = _context_countries(reading.entities)
         reading.places = resolve_places(text, candidates, article.dateline, countries)
+        reading.dateline_place = locate_dateline(article.dateline, reading.places)
         if doc.has_annotation("DEP"):
             reading.attributions = find_attributions(doc)
         else:
@@ -131,6 +132,25 @@ class ArticleReader:
         vectors = self.embedder.encode(texts)
         for output, vector in zip(outputs, vectors, strict=True):
             output.embedding = vector
+
+
+def locate_dateline(dateline: str | None, places: list[PlaceMention]) -> PlaceMention | None:
+    """The dateline geocoded, inside the country and division the article's places point to most."""
+    if not dateline:
+        return None
+    from newsparallax.read.places import geocode
+
+    if "," in dateline:
+        return geocode(dateline)
+    countries = Counter(p.country for p in places if p.country)
+    country = countries.most_common(1)[0][0] if countries else None
+    divisions = Counter(p.admin1 for p in places if p.admin1 and p.country == country and p.kind != "country")
+    division = divisions.most_common(1)[0][0] if divisions else None
+    for attempt in ((country, division), (country, None), (None, None)):
+        place = geocode(dateline, *attempt)
+        if place is not None:
+            return place
+    return None
 
 
 def readable_text(article: Article) -> str:

@@ -63,6 +63,7 @@ class ReadingWriter:
             "dates": [as_dict(d) for d in reading.dates],
             "quantities": [as_dict(q) for q in reading.quantities],
             "attributions": [as_dict(a) for a in reading.attributions],
+            "dateline_place": as_dict(reading.dateline_place) if reading.dateline_place else None,
         }
         return {
             "article_id": reading.article_id,
