@@ -39,6 +39,7 @@ bench: setup
 	$(BIN)/python bench/read_speed.py
 	$(BIN)/python bench/gvc_reading.py
 	$(BIN)/python bench/plover_actors.py
+	$(BIN)/python bench/stories_eval.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache $(DEMO_DB)*

@@ -12,8 +12,8 @@ from newsparallax.stories.assign import Assigner, story_id_for
 from newsparallax.stories.profile import Profile, terms_of
 from newsparallax.stories.scorer import FEATURES, Frequencies, Scorer, pair_features, tfidf_vector
 
-SCORER = Scorer(coefficients=(6.0, 3.0, 2.0, 1.5, -2.0, 1.0, -2.0, -2.0, 1.0, -1.5, -0.5), intercept=-4.5,
-                threshold=0.5)  # fmt: skip
+COEFFICIENTS = (6.0, 3.0, 2.0, 1.5, -2.0, 1.0, -2.0, -2.0, 1.0, -1.5, -0.5, -1.0, -0.5, 0.5)
+SCORER = Scorer(coefficients=COEFFICIENTS, intercept=-4.5, threshold=0.5)
 
 
 def _profile(article_id: str, text: str, day: date | None, *, places: set[str] = frozenset(),  # type: ignore[assignment]
@@ -65,3 +65,20 @@ def test_trained_weights_load() -> None:
 
 def test_terms_skip_stopwords_and_numbers() -> None:
     assert terms_of("The 3 ferries and THE ferries said") == Counter({"ferries": 2})
+
+
+def test_a_later_higher_toll_is_a_revision_not_a_conflict() -> None:
+    frequencies = Frequencies()
+    early = _profile("a", SHOOTING, date(2026, 10, 4), killed=2)
+    later = _profile("b", SHOOTING, date(2026, 10, 5), killed=3)
+    lower = _profile("c", SHOOTING, date(2026, 10, 6), killed=1)
+    for p in (early, later, lower):
+        frequencies.add(p)
+    vectors = {p.article_id: tfidf_vector(p, frequencies) for p in (early, later, lower)}
+
+    def conflict(x: Profile, y: Profile) -> float:
+        features = pair_features(x, y, vectors[x.article_id], vectors[y.article_id], frequencies)
+        return float(dict(zip(FEATURES, features, strict=True))["casualties_conflict"])
+
+    assert conflict(early, later) == 0.0 and conflict(later, early) == 0.0
+    assert conflict(early, lower) == 1.0

@@ -8,6 +8,7 @@ the old id; merges and splits are logged in ``story_events``.
 
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -32,6 +33,8 @@ from newsparallax.store.schema import (
 from newsparallax.stories.assign import Assignment
 
 _TOP = 5
+#: Story titles are taken from a report in this language when there is one.
+TITLE_LANGUAGE = os.environ.get("PARALLAX_LANGUAGE", "en")
 
 
 def write_assignments(database: Database, assignments: Sequence[Assignment]) -> None:
@@ -107,7 +110,7 @@ def _summary(conn: Connection, story_id: str, rows: list[dict[str, Any]]) -> dic
     dated = [r["published"] for r in ordered if r["published"]]
     origins = _origins(conn, ids)
     return {
-        "title": next((r["title"] for r in ordered if r["title"]), None),
+        "title": _title(ordered),
         "event_date": _event_date(conn, ids),
         "first_seen": dated[0] if dated else None,
         "last_seen": max(dated) if dated else None,
@@ -120,6 +123,13 @@ def _summary(conn: Connection, story_id: str, rows: list[dict[str, Any]]) -> dic
         "wire_copies": len(ids) - origins,
         "updated_at": datetime.now(UTC),
     }
+
+
+def _title(ordered: list[dict[str, Any]]) -> str | None:
+    """The first report's title, in the reader's language where a report in it has one."""
+    titled = [r for r in ordered if r["title"]]
+    preferred = [r for r in titled if r["language"] == TITLE_LANGUAGE] or titled
+    return preferred[0]["title"] if preferred else None
 
 
 def _origins(conn: Connection, ids: list[str]) -> int:

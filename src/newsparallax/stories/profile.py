@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -51,6 +52,10 @@ class Profile:
     injured: int | None = None
     title: str | None = None
     language: str | None = None
+
+    @cached_property
+    def title_terms(self) -> frozenset[str]:
+        return frozenset(terms_of(self.title or ""))
 
 
 def terms_of(text: str) -> Counter[str]:

@@ -14,6 +14,7 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,6 +34,9 @@ FEATURES = (
     "casualties_agree",
     "casualties_conflict",
     "same_outlet",
+    "people_conflict",
+    "region_conflict",
+    "title_overlap",
 )
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 _MAX_GAP_DAYS = 30.0
@@ -84,9 +88,26 @@ def pair_features(
             _casualties(a, b, agree=True),
             _casualties(a, b, agree=False),
             float(a.outlet is not None and a.outlet == b.outlet),
+            _disjoint(_people(a), _people(b)),
+            _disjoint(a.broad_places, b.broad_places),
+            _jaccard(a.title_terms, b.title_terms),
         ],
         dtype=np.float64,
     )
+
+
+def _people(profile: Profile) -> frozenset[str]:
+    return frozenset(k for k in profile.entities if k.startswith("person:"))
+
+
+def _disjoint(a: frozenset[str], b: frozenset[str]) -> float:
+    """1 when both sides name some, and none in common (two different people, two different regions)."""
+    return float(bool(a and b and not a & b))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    union = a | b
+    return len(a & b) / len(union) if union else 0.0
 
 
 def _embedding(a: Profile, b: Profile) -> float:
@@ -118,12 +139,17 @@ def _gap(a: Profile, b: Profile) -> float:
 
 
 def _casualties(a: Profile, b: Profile, agree: bool) -> float:
-    pairs = [(a.killed, b.killed), (a.injured, b.injured)]
+    """Counts that agree, or that conflict — a later report giving a higher toll is a revision, not
+    a conflict; a later report giving a lower one, or two same-day reports that differ, conflict."""
+    earlier, later = (a, b) if (a.published or date.min) <= (b.published or date.min) else (b, a)
+    pairs = [(earlier.killed, later.killed), (earlier.injured, later.injured)]
     known = [(x, y) for x, y in pairs if x is not None and y is not None and (x or y)]
     if not known:
         return 0.0
-    same = all(x == y for x, y in known)
-    return float(same if agree else not same)
+    if agree:
+        return float(all(x == y for x, y in known))
+    same_day = earlier.published == later.published
+    return float(any(y < x or (same_day and x != y) for x, y in known))
 
 
 @dataclass(frozen=True)
