@@ -201,9 +201,8 @@ def test_plain_official_is_not_anonymous(nlp: Parse) -> None:
 def test_the_agency_it_and_he_resolve_to_earlier_sources(nlp: Parse) -> None:
     text = (
         "Two Norvik military planes delivered troops to the capital, state news agency Sputnik reported. "
-        '"The planes carried spare parts," the agency reported on the Spanish-language version '
-        "of its website. "
-        "It gave no details but quoted an unnamed diplomat saying the flights were routine. "
+        '"The planes carried spare parts," the agency reported on its website in Portuguese. '
+        "It offered nothing further but quoted an unnamed diplomat saying the flights were routine. "
         "Journalist Ramon Ortega said on Twitter that one plane was a cargo jet. "
         "He said the crew stayed overnight."
     )
