@@ -38,3 +38,15 @@ def test_lead_sentences_only() -> None:
     early = Quantity(10, 20, "1 killed", 1, category="killed", sentence=0)
     assert casualty_counts([late, early], lead_sentences=3).killed == 1
     assert casualty_counts([late], lead_sentences=3).killed == 3
+
+
+def test_updated_totals_win_and_partitives_do_not_count() -> None:
+    from newsparallax.read.casualties import find_toll_statements, without_partitives
+
+    text = (
+        "Police said the number of people injured had risen to seven. "
+        "Two of the injured drove themselves to hospital. The death toll stands at 3."
+    )
+    quantities = without_partitives(text, find_quantities(text)) + find_toll_statements(text)
+    summary = casualty_counts(quantities)
+    assert (summary.killed, summary.injured) == (3, 7)

@@ -35,6 +35,19 @@ _SINGULAR = re.compile(
     rf"\b{_DETERMINER}\s+{_MODIFIERS}{_PERSON}\b(?P<gap>[^.;!?]{{0,80}}?)\b(?:(?P<killed>{_KILLED})|(?P<injured>{_INJURED}))",
     re.IGNORECASE,
 )
+_NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+)
+_SMALL = {word: value for value, word in enumerate(_NUMBER_WORDS.split())}
+_TOLL = re.compile(
+    r"\b(?:(?:the\s+)?number\s+of\s+(?:people\s+|victims\s+)?(?P<what>injured|wounded|dead|killed|deaths|injuries)"
+    r"|(?P<toll>death\s+toll|injury\s+(?:count|toll)))"
+    r"\s+(?:\w+\s+){0,2}?(?:rose|risen|rises|climbed|increased|reached|stands|stood|is|was|now)\s+(?:to\s+|at\s+)?"
+    r"(?P<n>\d{1,4}|" + "|".join(_SMALL) + r")\b",
+    re.IGNORECASE,
+)
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|them|these)\b", re.IGNORECASE)
 #: Categories that count victims.
 _COUNTED = ("killed", "injured", "shot")
 
@@ -58,6 +71,30 @@ def find_singular_casualties(text: str, taken: Sequence[Quantity] = ()) -> list[
     return found
 
 
+def find_toll_statements(text: str) -> list[Quantity]:
+    """Updated totals: "the number of people injured had risen to seven", "the death toll rose to 6".
+
+    They carry ``counted="toll"``, and :func:`casualty_counts` prefers the last one of each category.
+    """
+    found = []
+    for match in _TOLL.finditer(text):
+        word = (match.group("what") or match.group("toll") or "").lower()
+        category = "killed" if word.startswith(("dead", "killed", "death")) else "injured"
+        raw = match.group("n").lower()
+        value = float(raw) if raw.isdigit() else float(_SMALL[raw])
+        start, end = match.span()
+        found.append(Quantity(start, end, text[start:end], value, counted="toll", category=category))
+    return found
+
+
+def without_partitives(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """ "Two of the injured drove themselves" is a part, not the count: such numbers lose their category."""
+    for quantity in quantities:
+        if quantity.category in _COUNTED and _PARTITIVE.match(text, quantity.end):
+            quantity.category = None
+    return quantities
+
+
 def casualty_counts(quantities: Sequence[Quantity], lead_sentences: int | None = None) -> Casualties:
     """The killed and injured counts an article states (``None`` where it states none).
 
@@ -68,12 +105,17 @@ def casualty_counts(quantities: Sequence[Quantity], lead_sentences: int | None =
     if lead_sentences is not None:
         lead = [q for q in ordered if 0 <= q.sentence < lead_sentences]
         ordered = lead or ordered
-    killed = _first(ordered, "killed")
-    injured = _first(ordered, "injured")
+    killed = _toll(ordered, "killed") or _first(ordered, "killed")
+    injured = _toll(ordered, "injured") or _first(ordered, "injured")
     shot = _first(ordered, "shot")
     if injured is None and shot is not None:
         injured = max(shot - (killed or 0), 0)
     return Casualties(killed, injured)
+
+
+def _toll(quantities: Sequence[Quantity], category: str) -> int | None:
+    tolls = [q for q in quantities if q.counted == "toll" and q.category == category]
+    return int(tolls[-1].value) if tolls else None
 
 
 def _first(quantities: Sequence[Quantity], category: str) -> int | None:

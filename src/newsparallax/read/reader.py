@@ -9,6 +9,7 @@ attributions, and embeds each article (title and lead) in one batched call.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ import numpy as np
 
 from newsparallax.model import Article
 from newsparallax.read.anchor import find_anchor
-from newsparallax.read.casualties import find_singular_casualties
+from newsparallax.read.casualties import find_singular_casualties, find_toll_statements, without_partitives
 from newsparallax.read.embed import Embedder, article_text, get_embedder
 from newsparallax.read.entities import find_entities
 from newsparallax.read.layers import (
@@ -113,11 +114,14 @@ class ArticleReader:
         reading.dates = find_dates(text, anchor, language, hints)
         quantities = find_quantities(text, language)
         if (language or "en") == "en":
-            quantities += find_singular_casualties(text, quantities)
+            quantities = without_partitives(text, quantities)
+            quantities += find_singular_casualties(text, quantities) + find_toll_statements(text)
         reading.quantities = sorted(quantities, key=lambda q: q.start)
         candidates = [
             (m.start, m.end, m.label) for m in reading.entities if m.label in (*_PLACE_LABELS, "PERSON")
         ]
+        if not doc.has_annotation("ENT_IOB"):  # no NER for this language: let the gazetteer judge names
+            candidates = capitalised_names(text)
         countries = _context_countries(reading.entities)
         reading.places = resolve_places(text, candidates, article.dateline, countries)
         reading.dateline_place = locate_dateline(article.dateline, reading.places)
@@ -151,6 +155,18 @@ def locate_dateline(dateline: str | None, places: list[PlaceMention]) -> PlaceMe
         if place is not None:
             return place
     return None
+
+
+_NAME = re.compile(
+    r"(?<![\w-])[A-ZÁÉÍÓÚÑÜÇÀÈÂÊÎÔÛ][\w'’-]+(?:\s+(?:de|del|la|las|los|do|da|di|du|le|el)?\s*"
+    r"[A-ZÁÉÍÓÚÑÜÇÀÈÂÊÎÔÛ][\w'’-]+){0,3}"
+)
+
+
+def capitalised_names(text: str) -> list[tuple[int, int, str]]:
+    """Capitalised word sequences ("Puerto Montt", "Río de Janeiro") as place candidates (label GPE),
+    for languages with no NER model; the gazetteer drops those that are not places."""
+    return [(m.start(), m.end(), "GPE") for m in _NAME.finditer(text)]
 
 
 def readable_text(article: Article) -> str:
