@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import io
 import json
 import subprocess
@@ -116,32 +115,10 @@ def _subprocess(argv: list[str]) -> Completed:
     return Completed(done.returncode, done.stdout, done.stderr)
 
 
-@functools.cache
-def _registrations_at_start() -> tuple[list[Any], list[Any]]:
-    """The Typer app's commands and groups before any ``main`` call (taken on the first call)."""
-    from newsparallax.cli.app import app
-
-    return list(app.registered_commands), list(app.registered_groups)
-
-
-def _fresh_app() -> None:
-    """Put the Typer app back as a fresh process has it, before ``main`` registers the sub-commands.
-
-    ``main`` calls ``register_commands()`` on every call; in one process the registrations would
-    pile up, and building the click group from them grows with every call (quadratic overall).
-    """
-    from newsparallax.cli.app import app
-
-    commands, groups = _registrations_at_start()
-    app.registered_commands[:] = commands
-    app.registered_groups[:] = groups
-
-
 def _in_process(argv: list[str]) -> Completed:
     """The console entry point called in-process; it always ends with SystemExit.  Stderr is not captured."""
     from newsparallax.cli.app import main
 
-    _fresh_app()
     stdout = io.StringIO()
     code: int | str | None = 0
     with contextlib.redirect_stdout(stdout):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -108,15 +108,22 @@ def list_stories_by_id(database: Database, ids: list[str]) -> tuple[list[dict[st
     return rows, len(rows)
 
 
-def unassigned_article_ids(database: Database) -> list[str]:
+def unassigned_article_ids(database: Database, among: Sequence[str] | None = None) -> list[str]:
+    """Read articles without a story, in the order they were stored (only ``among`` these, if given)."""
+    query = (
+        select(articles.c.id)
+        .join(readings, readings.c.article_id == articles.c.id)
+        .outerjoin(story_articles, story_articles.c.article_id == articles.c.id)
+        .where(story_articles.c.article_id.is_(None))
+        .order_by(articles.c.ingested_at, articles.c.id)
+    )
     with database.engine.connect() as conn:
-        query = (
-            select(articles.c.id)
-            .where(articles.c.id.not_in(select(story_articles.c.article_id)))
-            .where(articles.c.id.in_(select(readings.c.article_id)))
-            .order_by(articles.c.published.nulls_first(), articles.c.id)
-        )
-        return list(conn.execute(query).scalars())
+        if among is None:
+            return list(conn.execute(query).scalars())
+        found: set[str] = set()
+        for start in range(0, len(among), 500):
+            found.update(conn.execute(query.where(articles.c.id.in_(among[start : start + 500]))).scalars())
+    return [i for i in among if i in found]
 
 
 def open_story_members(database: Database, latest: date | None, window_days: int,

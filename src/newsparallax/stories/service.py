@@ -20,7 +20,7 @@ from datetime import date
 from sqlalchemy import delete, select
 
 from newsparallax.store.db import Database
-from newsparallax.store.schema import readings, story_articles
+from newsparallax.store.schema import articles, readings, story_articles
 from newsparallax.store.stories import record_event, refresh, write_assignments
 from newsparallax.store.story_queries import open_story_members, profiles_for, unassigned_article_ids
 from newsparallax.stories.assign import MAX_MEMBERS, Assigner, Assignment, story_id_for
@@ -49,8 +49,10 @@ class StoryService:
 
     def assign(self, article_ids: Sequence[str]) -> list[Assignment]:
         """Assign the given stored, read articles that have no story yet."""
-        pending = set(unassigned_article_ids(self.database)) & set(article_ids)
-        profiles = sorted(profiles_for(self.database, sorted(pending)).values(), key=_order)
+        pending = unassigned_article_ids(self.database, list(article_ids))
+        found = profiles_for(self.database, pending)
+        # publication order; ties keep the order the articles arrived in (as a rebuild replays them)
+        profiles = sorted((found[i] for i in pending if i in found), key=_published)
         if not profiles:
             return []
         assigner = self._warm(profiles)
@@ -72,7 +74,8 @@ class StoryService:
     def rebuild(self) -> RebuildReport:
         """Re-cluster the whole store with the same scorer; keep ids where stories persist."""
         ids = _all_read(self.database)
-        profiles = sorted(profiles_for(self.database, ids).values(), key=_order)
+        found = profiles_for(self.database, ids)
+        profiles = sorted((found[i] for i in ids if i in found), key=_published)
         assigner = Assigner(self.scorer, self.window_days)
         clusters: dict[str, list[Assignment]] = defaultdict(list)
         for profile in profiles:
@@ -123,13 +126,19 @@ class StoryService:
         return merged, split
 
 
-def _order(profile: Profile) -> tuple[date, str]:
-    return (profile.published or date.min, profile.article_id)
+def _published(profile: Profile) -> date:
+    return profile.published or date.min
 
 
 def _all_read(database: Database) -> list[str]:
+    """Every read article, in the order it was stored."""
     with database.engine.connect() as conn:
-        return list(conn.execute(select(readings.c.article_id)).scalars())
+        query = (
+            select(readings.c.article_id)
+            .join(articles, articles.c.id == readings.c.article_id)
+            .order_by(articles.c.ingested_at, articles.c.id)
+        )
+        return list(conn.execute(query).scalars())
 
 
 def _current_membership(database: Database) -> dict[str, str]:
