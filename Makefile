@@ -20,6 +20,7 @@ demo: setup
 	$(BIN)/parallax --db $(DEMO_DB) ingest examples/
 	$(BIN)/parallax --db $(DEMO_DB) articles
 	$(BIN)/parallax --db $(DEMO_DB) stats
+	$(BIN)/parallax --db $(DEMO_DB) stories
 	$(BIN)/parallax --db $(DEMO_DB) article b-pacificdispatch-accord
 
 lint: setup
