@@ -23,7 +23,6 @@ from typing import Any
 import numpy as np
 
 from _common import cleaned, rows
-from newsparallax.read.layers import as_dict
 from newsparallax.read.reader import ArticleReader
 from newsparallax.stories.assign import Assigner
 from newsparallax.stories.profile import Profile, build_profile
@@ -72,12 +71,7 @@ def _unique(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _profile(article: Any, output: Any) -> Profile:
     reading = output.reading
-    layers = {
-        "entities": [as_dict(m) for m in reading.entities],
-        "places": [as_dict(p) for p in reading.places],
-        "dates": [as_dict(d) for d in reading.dates],
-        "quantities": [as_dict(q) for q in reading.quantities],
-    }
+    layers = reading.layers()
     return build_profile(article.id, article.text, layers, output.embedding, published=article.published,
                          outlet=article.source, title=article.title, language=article.language)  # fmt: skip
 

@@ -35,8 +35,8 @@ TITLE_WORDS = frozenset(
     captain capt major sergeant sgt marshal king queen prince princess pope bishop cardinal judge
     justice prosecutor attorney lawyer sheriff detective inspector superintendent commissioner
     coroner investigator analyst professor dr doctor executive ceo founder editor anchor activist
-    ally official officials aide agent constable marshal mr mrs ms miss dame sir lord chancellor
-    foreign interior defence defense staff spokesman
+    ally official officials aide agent constable mr mrs ms miss dame sir lord chancellor
+    foreign interior defence defense staff
     """.split()  # noqa: SIM905
 )
 #: Names the small NER model often takes for people: agencies, outlets and platforms.

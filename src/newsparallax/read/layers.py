@@ -126,6 +126,18 @@ class Reading:
     attributions: list[Attribution] = field(default_factory=list)
     dateline_place: PlaceMention | None = None
 
+    def layers(self) -> dict[str, Any]:
+        """The JSON-ready layers, as stored in ``readings.layers`` (sentences as offset pairs)."""
+        return {
+            "sentences": [(s.start, s.end) for s in self.sentences],
+            "entities": [as_dict(m) for m in self.entities],
+            "places": [as_dict(p) for p in self.places],
+            "dates": [as_dict(d) for d in self.dates],
+            "quantities": [as_dict(q) for q in self.quantities],
+            "attributions": [as_dict(a) for a in self.attributions],
+            "dateline_place": as_dict(self.dateline_place) if self.dateline_place else None,
+        }
+
 
 def as_dict(record: Any) -> dict[str, Any]:
     return asdict(record)

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from newsparallax.read.embed import to_bytes
-from newsparallax.read.layers import EntityMention, PlaceMention, as_dict
+from newsparallax.read.layers import EntityMention, PlaceMention
 from newsparallax.read.reader import READ_VERSION, ReadOutput
 from newsparallax.store.db import Database
 from newsparallax.store.schema import article_entities, article_places, entities, places, readings
@@ -56,15 +56,6 @@ class ReadingWriter:
 
     def _row(self, output: ReadOutput) -> dict[str, Any]:
         reading = output.reading
-        layers = {
-            "sentences": [(s.start, s.end) for s in reading.sentences],
-            "entities": [as_dict(m) for m in reading.entities],
-            "places": [as_dict(p) for p in reading.places],
-            "dates": [as_dict(d) for d in reading.dates],
-            "quantities": [as_dict(q) for q in reading.quantities],
-            "attributions": [as_dict(a) for a in reading.attributions],
-            "dateline_place": as_dict(reading.dateline_place) if reading.dateline_place else None,
-        }
         return {
             "article_id": reading.article_id,
             "version": READ_VERSION,
@@ -73,7 +64,7 @@ class ReadingWriter:
             "language": reading.language,
             "anchor": reading.anchor,
             "anchor_source": output.anchor_source,
-            "layers": layers,
+            "layers": reading.layers(),
             "embedding": to_bytes(output.embedding) if output.embedding is not None else None,
             "read_at": datetime.now(UTC),
         }
