@@ -95,6 +95,7 @@ class IngestJob:
         self.writer = ArticleWriter(database)
         self.batch_size = batch_size
         self.reader = reader
+        self._failed: set[str] = set()  # articles the reader failed on in this run: the next run retries them
         self.stories = stories
 
     def run(self, inputs: Sequence[str], progress: Progress | None = None) -> IngestReport:
@@ -104,6 +105,7 @@ class IngestJob:
         self, items: Iterable[ReadResult], inputs: Sequence[str] = (), progress: Progress | None = None
     ) -> IngestReport:
         report = IngestReport(run_id=start_run(self.database, inputs))
+        self._failed = set()
         try:
             for batch in self._batches(items, report):
                 self._write(batch, report)
@@ -166,28 +168,41 @@ class IngestJob:
         for batch in articles_to_read(
             self.database, everything=everything, version=READ_VERSION, batch_size=self.batch_size
         ):
-            self._read(batch, report)
+            self._read([a for a in batch if a.id not in self._failed], report)
             if progress:
                 progress(report)
 
     def _read(self, articles: list[Article], report: IngestReport) -> None:
-        """Run the reading stage on stored articles; a failure leaves them unread for the next run."""
+        """Run the reading stage on stored articles, then assign them to stories.
+
+        When a batch fails, its articles are read one by one, so only the article that breaks the
+        reader stays unread (logged, counted, retried by the next run) and the rest go through.
+        """
         if not articles or self.reader is None:
             return
+        try:
+            self._read_batch(articles, report)
+        except Exception:
+            if len(articles) == 1:
+                log.exception(
+                    "reading failed for article %s; it stays unread until the next run", articles[0].id
+                )
+                self._failed.add(articles[0].id)
+                report.reading_failed += 1
+                return
+            log.warning("reading failed for a batch of %d articles; reading them one by one", len(articles))
+            for article in articles:
+                self._read([article], report)
+
+    def _read_batch(self, articles: list[Article], report: IngestReport) -> None:
         from newsparallax.store.readings import ReadingWriter
 
-        try:
-            outputs = self.reader.read(articles)
-            ReadingWriter(self.database, self.reader.embedder.name).write(outputs)
-            report.readings += len(outputs)
-            if self.stories is not None:
-                report.assigned += len(self.stories.assign([o.reading.article_id for o in outputs]))
-        except Exception:
-            log.exception(
-                "reading failed for a batch of %d articles; they stay unread until the next run",
-                len(articles),
-            )
-            report.reading_failed += len(articles)
+        assert self.reader is not None
+        outputs = self.reader.read(articles)
+        ReadingWriter(self.database, self.reader.embedder.name).write(outputs)
+        report.readings += len(outputs)
+        if self.stories is not None:
+            report.assigned += len(self.stories.assign([o.reading.article_id for o in outputs]))
 
     def _finish(self, report: IngestReport) -> None:
         if report.run_id is None:

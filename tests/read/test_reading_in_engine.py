@@ -42,10 +42,27 @@ def _corpus(tmp_path: Path, rows: list[dict[str, str]] = ROWS) -> Path:
     return path
 
 
+class PickyReader(ArticleReader):
+    """Breaks on one article only, as a pathological input would."""
+
+    def read(self, articles: Sequence[Article]) -> list[ReadOutput]:
+        if any(a.id == "p2" for a in articles):
+            raise RuntimeError("cannot parse p2")
+        return super().read(articles)
+
+
+def test_one_bad_article_does_not_keep_its_batch_unread(sqlite_db: Database, tmp_path: Path) -> None:
+    report = IngestJob(sqlite_db, reader=PickyReader(embedder=HashingEmbedder())).run(
+        [str(_corpus(tmp_path))]
+    )
+    assert report.readings == 1 and report.reading_failed == 1
+    assert get_reading(sqlite_db, "p1") is not None and get_reading(sqlite_db, "p2") is None
+
+
 def test_failed_reading_is_retried_by_the_next_run(sqlite_db: Database, tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
     first = IngestJob(sqlite_db, reader=BrokenReader(embedder=HashingEmbedder())).run([str(corpus)])
-    assert first.stored == 2 and first.readings == 0 and first.reading_failed >= 2
+    assert first.stored == 2 and first.readings == 0 and first.reading_failed == 2
     assert get_reading(sqlite_db, "p1") is None
     second = IngestJob(sqlite_db, reader=ArticleReader(embedder=HashingEmbedder())).run([str(corpus)])
     assert second.stored == 0 and second.readings == 2
