@@ -11,7 +11,7 @@ from rich.table import Table
 from newsparallax.cli.app import EXIT_NOT_FOUND, EXIT_OK, State, err, out
 from newsparallax.cli.articles_cmd import ListFormat, ViewFormat
 from newsparallax.store.db import open_database
-from newsparallax.store.story_queries import get_story, list_stories
+from newsparallax.store.story_queries import list_stories
 
 stories_app = typer.Typer(help="Stories: the real-world events the articles report.", no_args_is_help=False)
 
@@ -34,8 +34,13 @@ def stories(
         return EXIT_OK
     state: State = ctx.obj
     everything = fmt is ListFormat.jsonl and limit == 50
-    rows, total = list_stories(open_database(state.config().db), since=since, search=search,
-                               limit=None if everything or limit == 0 else limit, offset=offset)  # fmt: skip
+    rows, total = list_stories(
+        open_database(state.config().db),
+        since=since,
+        search=search,
+        limit=None if everything or limit == 0 else limit,
+        offset=offset,
+    )
     if fmt is ListFormat.jsonl:
         for row in rows:
             print(json.dumps(_public(row), ensure_ascii=False, default=str))
@@ -51,10 +56,25 @@ def stories(
 
 
 def _public(row: dict[str, Any]) -> dict[str, Any]:
-    fields = ("id", "title", "event_date", "first_seen", "last_seen", "outlets", "languages", "places",
-              "entities", "origins", "wire_copies")  # fmt: skip
-    return {"id": row["id"], "title": row["title"], "articles": row["article_ids"],
-            **{k: row[k] for k in fields[2:]}}  # fmt: skip
+    fields = (
+        "id",
+        "title",
+        "event_date",
+        "first_seen",
+        "last_seen",
+        "outlets",
+        "languages",
+        "places",
+        "entities",
+        "origins",
+        "wire_copies",
+    )
+    return {
+        "id": row["id"],
+        "title": row["title"],
+        "articles": row["article_ids"],
+        **{k: row[k] for k in fields[2:]},
+    }
 
 
 def _table(rows: list[dict[str, Any]], total: int) -> None:
@@ -93,42 +113,24 @@ def story(
         str, typer.Argument(metavar="ID", help="A story id (old ids of merged stories work too).")
     ],
     fmt: Annotated[ViewFormat, typer.Option("--format")] = ViewFormat.text,
+    named: Annotated[
+        bool, typer.Option("--named", help="Also list every person, place and source merely named.")
+    ] = False,
 ) -> int:
-    """Show one story: when and where, who, and every report with its outlet."""
+    """Show one story's facts side by side: conflicts, agreed, single-source; provenance; framing."""
+    from newsparallax.cli.report_view import render_report
+    from newsparallax.facts.report import story_report
+
     state: State = ctx.obj
-    record = get_story(open_database(state.config().db), story_id)
-    if record is None:
+    report = story_report(open_database(state.config().db), story_id)
+    if report is None:
         err.print(f"No story with id {story_id!r}. List them with: parallax stories")
         return EXIT_NOT_FOUND
     if fmt is ViewFormat.json:
-        print(
-            json.dumps(
-                {**_public(record), "reports": record["reports"]}, ensure_ascii=False, default=str, indent=2
-            )
-        )
+        print(json.dumps(report, ensure_ascii=False, default=str, indent=2))
         return EXIT_OK
-    _show(record)
+    render_report(out, report, named=named)
     return EXIT_OK
-
-
-def _show(record: dict[str, Any]) -> None:
-    out.print(f"[bold]{record['title'] or record['id']}[/]  ({record['id']})", highlight=False)
-    facts = [
-        ("event date", record["event_date"] or "unknown"),
-        ("reported", f"{record['first_seen'] or '?'} → {record['last_seen'] or '?'}"),
-        ("places", ", ".join(p["name"] for p in record["places"]) or "–"),
-        ("who", ", ".join(e["name"] for e in record["entities"]) or "–"),
-        ("sources", f"{record['origins']} independent origin(s), {record['wire_copies']} wire cop(ies)"),
-    ]
-    for name, value in facts:
-        out.print(f"  [bold]{name:11s}[/] {value}", highlight=False)
-    table = Table(title="Reports", title_justify="left")
-    for column in ("published", "outlet", "lang", "article", "title"):
-        table.add_column(column, overflow="fold")
-    for report in record["reports"]:
-        table.add_row((report["published"] or "")[:16], report["source"] or "", report["language"] or "",
-                      report["id"], report["title"] or "")  # fmt: skip
-    out.print(table)
 
 
 def register(app: typer.Typer) -> None:

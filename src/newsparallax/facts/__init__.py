@@ -1,3 +1,7 @@
-"""Facts (next): line up what each story's sources claim — agreed, compatible, conflicting, single
-source — with the quote behind every value, provenance and framing.  Empty until that issue lands;
-the reading layers (``read``) and stories (``stories``) are its inputs."""
+"""Facts: line up what each story's sources claim — agreed, compatible, conflicting, single source —
+with the quote behind every value, provenance and framing.
+
+Claims per report (``claims*``), compared after normalisation (``values``, ``titles``), grouped into
+facts (``align``), traced (``provenance``), framed (``framing``), typed (``event_types`` on the
+``taxonomy``) and assembled into a story report (``report``), cached in the store.
+"""

@@ -35,6 +35,21 @@ _SINGULAR = re.compile(
     rf"\b{_DETERMINER}\s+{_MODIFIERS}{_PERSON}\b(?P<gap>[^.;!?]{{0,80}}?)\b(?:(?P<killed>{_KILLED})|(?P<injured>{_INJURED}))",
     re.IGNORECASE,
 )
+_ACTIVE = re.compile(
+    r"\b(?:(?P<killed>killing|killed|murdering|murdered|gunning\s+down|gunned\s+down|fatally\s+(?:shooting|shot|"
+    r"stabbing|wounding))|(?P<injured>wounding|wounded|injuring|injured|shooting|shot))\s+"
+    rf"(?:{_DETERMINER}|her|his|their|its)\s+{_MODIFIERS}{_PERSON}\b(?!\s+(?:and|or)\s+(?:\w+\s+){{0,3}}{_PERSON})",
+    re.IGNORECASE,
+)
+_MULTIPLE = re.compile(
+    r"\b(?P<n>double|triple|quadruple|quintuple)[\s-]+(?P<what>homicide|murder|killing|fatal\s+shooting|shooting)s?\b",
+    re.IGNORECASE,
+)
+_ANOTHER = re.compile(
+    r"\b(?:wounding|wounded|injuring|injured|hurting)\s+(?:one\s+)?(?:another|one\s+other)\b(?!\s+\w+\s+(?:was|were))",
+    re.IGNORECASE,
+)
+_TIMES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty"
@@ -43,7 +58,7 @@ _SMALL = {word: value for value, word in enumerate(_NUMBER_WORDS.split())}
 _TOLL = re.compile(
     r"\b(?:(?:the\s+)?number\s+of\s+(?:people\s+|victims\s+)?(?P<what>injured|wounded|dead|killed|deaths|injuries)"
     r"|(?P<toll>death\s+toll|injury\s+(?:count|toll)))"
-    r"\s+(?:\w+\s+){0,2}?(?:rose|risen|rises|climbed|increased|reached|stands|stood|is|was|now)\s+(?:to\s+|at\s+)?"
+    r"\s+(?:[^\s.;!?]+\s+){0,14}?(?:rose|risen|rises|climbed|increased|reached|stands|stood|is|was|now)\s+(?:to\s+|at\s+)?"
     r"(?P<n>\d{1,4}|" + "|".join(_SMALL) + r")\b",
     re.IGNORECASE,
 )
@@ -68,6 +83,28 @@ def find_singular_casualties(text: str, taken: Sequence[Quantity] = ()) -> list[
             continue
         category = "killed" if match.group("killed") else "injured"
         found.append(Quantity(start, end, text[start:end], 1.0, counted="people", category=category))
+    return found
+
+
+def find_active_casualties(text: str, taken: Sequence[Quantity] = ()) -> list[Quantity]:
+    """Victims as objects: "accused of killing her husband", "wounding a bystander", "a double homicide"."""
+    spans = [(q.start, q.end) for q in taken]
+    found: list[Quantity] = []
+    for match in _ACTIVE.finditer(text):
+        start, end = match.span()
+        if not any(s < end and start < e for s, e in spans):
+            category = "killed" if match.group("killed") else "injured"
+            found.append(Quantity(start, end, text[start:end], 1.0, counted="people", category=category))
+    for match in _ANOTHER.finditer(text):
+        start, end = match.span()
+        if not any(s < end and start < e for s, e in spans + [(q.start, q.end) for q in found]):
+            found.append(Quantity(start, end, text[start:end], 1.0, counted="people", category="injured"))
+    for match in _MULTIPLE.finditer(text):
+        start, end = match.span()
+        if not any(s < end and start < e for s, e in spans):
+            category = "shot" if match.group("what").lower() == "shooting" else "killed"
+            value = float(_TIMES[match.group("n").lower()])
+            found.append(Quantity(start, end, text[start:end], value, counted="people", category=category))
     return found
 
 

@@ -20,7 +20,12 @@ import numpy as np
 
 from newsparallax.model import Article
 from newsparallax.read.anchor import find_anchor
-from newsparallax.read.casualties import find_singular_casualties, find_toll_statements, without_partitives
+from newsparallax.read.casualties import (
+    find_active_casualties,
+    find_singular_casualties,
+    find_toll_statements,
+    without_partitives,
+)
 from newsparallax.read.embed import Embedder, article_text, get_embedder
 from newsparallax.read.entities import find_entities
 from newsparallax.read.layers import (
@@ -116,6 +121,7 @@ class ArticleReader:
         if (language or "en") == "en":
             quantities = without_partitives(text, quantities)
             quantities += find_singular_casualties(text, quantities) + find_toll_statements(text)
+            quantities += find_active_casualties(text, quantities)
         reading.quantities = sorted(quantities, key=lambda q: q.start)
         candidates = [
             (m.start, m.end, m.label) for m in reading.entities if m.label in (*_PLACE_LABELS, "PERSON")

@@ -215,3 +215,17 @@ story_events = Table(
     Column("other_id", String(32), nullable=False),
     Column("articles", Integer, nullable=False),
 )
+
+# --- story reports (migration 0004) -----------------------------------------------------------
+
+story_reports = Table(
+    "story_reports",
+    metadata,
+    Column("story_id", String(32), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("version", Integer, nullable=False),  # FACTS_VERSION of the code that computed it
+    Column("story_updated_at", DateTime(timezone=True), nullable=False),
+    Column("computed_at", DateTime(timezone=True), nullable=False),
+    Column("conflicts", Integer, nullable=False),
+    Column("facts", Integer, nullable=False),
+    Column("report", JSON, nullable=False),
+)

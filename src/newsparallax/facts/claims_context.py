@@ -1,0 +1,214 @@
+"""Claims about when and where: the event's date and place, airports, aircraft, other dated events.
+
+The event's **date** in a report is the earliest day-precise date its lead gives that is not after
+publication and does not date a statement ("police said Monday"); "on Saturday" in a Monday report
+resolves to two days earlier.  Relative dates of a report without a publication date are resolved
+against the story's other reports (see :func:`reanchor`).  The event's **location** is the
+dateline place or the most specific place the lead names.  Other places and other dated days
+become "named" facts, so a place or a date only one outlet mentions shows up as single-source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from newsparallax.facts.claims import EVENT, ArticleInput, Claim, claim_at
+from newsparallax.read.timex import find_dates
+
+LEAD_SENTENCES = 3
+WINDOW_DAYS = 31  # an event date more than a month before publication is history, not the event
+# a date expression names a day (a weekday, a month, a relative day, digits), not only a time of day
+_DAY_WORD = re.compile(
+    r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"today|yesterday|tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening)|"
+    r"lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|hoy|ayer|anoche|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|aujourd|hier",
+    re.IGNORECASE,
+)
+_DAY_GRAINS = ("day", "part_of_day")
+_SPECIFIC = {"airport": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
+_MODEL = re.compile(
+    r"\b(?:(?:Ilyushin|Antonov|Tupolev|Sukhoi|Boeing|Airbus|Lockheed|Embraer|Mikoyan)\s+)?"
+    r"(?P<family>Il|IL|An|AN|Tu|TU|Su|SU|MiG|C|KC|F|B|A|Ka|Mi|Yak)-?(?P<number>\d{2,3})(?P<suffix>[A-Z]?)\b(?!-)"
+    r"|\b(?P<maker>Antonov|Ilyushin|Tupolev|Boeing|Airbus)[- ](?P<bare>\d{2,3})\b"
+)
+_SAID = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|reported|added|stated|declared|dijo|afirmó|informó|"
+    r"anunció|a déclaré|a annoncé)\s+(?:\w+\s+){0,2}?(?:on\s+|el\s+|le\s+)?$",
+    re.IGNORECASE,
+)
+_STAMP_BEFORE = re.compile(
+    r"(?:\b(?:published|posted|updated|last\s+modified|since)\b[:\s]*|\(\s*)$", re.IGNORECASE
+)
+_STAMP_AFTER = re.compile(
+    r",?\s*\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}T\b|\||$)|\s*\|", re.IGNORECASE
+)
+_MAKERS = {"antonov": "An", "ilyushin": "Il", "tupolev": "Tu", "boeing": "Boeing ", "airbus": "A"}
+
+
+def reanchor(article: ArticleInput, story_anchor: str | None) -> None:
+    """Resolve an undated report's relative dates against the story's earliest dated report."""
+    if article.anchor or article.published or not story_anchor:
+        return
+    anchor = dt.date.fromisoformat(story_anchor[:10])
+    found = find_dates(article.text, anchor, article.language or "en")
+    article.layers = {**article.layers, "dates": [_date_dict(d, article) for d in found]}
+    article.anchor = story_anchor[:10]
+
+
+def _date_dict(mention: Any, article: ArticleInput) -> dict[str, Any]:
+    record = dict(vars(mention))
+    record["sentence"] = article.sentence_at(mention.start)
+    return record
+
+
+def date_claims(article: ArticleInput) -> list[Claim]:
+    """The event's date, and every other day the report dates something to."""
+    days = [
+        d for d in article.layers.get("dates") or [] if d.get("value") and d.get("granularity") in _DAY_GRAINS
+    ]
+    event = _event_day([d for d in days if not _statement_date(article.text, d)], article.published)
+    claims = []
+    if event is not None:
+        claims.append(_date_claim(article, event, EVENT, "date"))
+    published = (article.published or "")[:10]
+    others = {
+        d["value"]: d
+        for d in days
+        if d is not event and d["value"] not in (published, event and event["value"])
+    }
+    claims.extend(_date_claim(article, d, "day:" + day, "dated events") for day, d in sorted(others.items()))
+    return claims
+
+
+def _statement_date(text: str, mention: dict[str, Any]) -> bool:
+    """A date that dates a statement or the page, not the event: "police said Monday", "Posted: Sunday,
+    May 12, 2013 5:16 AM", "since Wednesday"."""
+    before = text[max(0, mention["start"] - 40) : mention["start"]]
+    after = text[mention["end"] : mention["end"] + 16]
+    return bool(_SAID.search(before) or _STAMP_BEFORE.search(before) or _STAMP_AFTER.match(after))
+
+
+def _event_day(days: list[dict[str, Any]], published: str | None) -> dict[str, Any] | None:
+    limit = (published or "9999")[:10]
+    oldest = _days_before(published, WINDOW_DAYS)
+    usable = [
+        d
+        for d in days
+        if oldest <= d["value"] <= limit and not d.get("end_value") and _DAY_WORD.search(d["text"])
+    ]
+    lead = [d for d in usable if 0 <= d.get("sentence", -1) < LEAD_SENTENCES]
+    candidates = lead or usable[:1]
+    return min(candidates, key=lambda d: (d["value"], d["start"])) if candidates else None
+
+
+def _days_before(published: str | None, days: int) -> str:
+    if not published:
+        return ""
+    return (dt.date.fromisoformat(published[:10]) - dt.timedelta(days=days)).isoformat()
+
+
+def _overnight(mention: dict[str, Any], published: str | None) -> dict[str, Any]:
+    """ "Overnight" shootings are dated to the morning they end in, as police logs date them."""
+    if "overnight" not in mention["text"].lower() or not published or mention["value"] >= published[:10]:
+        return mention
+    day = dt.date.fromisoformat(mention["value"]) + dt.timedelta(days=1)
+    return {**mention, "value": day.isoformat()}
+
+
+def _date_claim(article: ArticleInput, mention: dict[str, Any], subject: str, attribute: str) -> Claim:
+    kind = "date" if subject == EVENT else "mention"
+    mention = _overnight(mention, article.published) if kind == "date" else mention
+    normalized: Any = {"value": mention["value"], "end": None} if kind == "date" else mention["value"]
+    return claim_at(
+        article,
+        mention.get("sentence", 0),
+        subject=subject,
+        subject_label=mention["value"],
+        attribute=attribute,
+        kind=kind,
+        value=mention["text"],
+        normalized=normalized,
+    )
+
+
+def place_claims(article: ArticleInput) -> list[Claim]:
+    """The event's location, the airport named, and the other places the report names."""
+    places = [p for p in article.layers.get("places") or [] if p.get("place_id")]
+    claims = []
+    location = _event_place(article, places)
+    if location is not None:
+        claims.append(_place_claim(article, location, EVENT, "location", "place"))
+    airport = next((p for p in places if p.get("kind") == "airport"), None)
+    if airport is not None:
+        claims.append(_place_claim(article, airport, EVENT, "airport", "place"))
+    seen = {location["place_id"]} if location else set()
+    for place in places:
+        if place["place_id"] not in seen and place.get("kind") != "country":
+            seen.add(place["place_id"])
+            claims.append(_place_claim(article, place, place["place_id"], "named", "mention"))
+    return claims
+
+
+def _event_place(article: ArticleInput, places: list[dict[str, Any]]) -> dict[str, Any] | None:
+    dateline = article.layers.get("dateline_place")
+    lead = [p for p in places if 0 <= p.get("sentence", -1) < LEAD_SENTENCES and p.get("kind") in _SPECIFIC]
+    if dateline and dateline.get("place_id"):
+        inside = [
+            p for p in lead if p.get("country") == dateline.get("country") and p.get("kind") == "airport"
+        ]
+        return inside[0] if inside else {**dateline, "sentence": _first_sentence(lead, dateline)}
+    return min(lead, key=lambda p: (_SPECIFIC[p["kind"]], p["start"])) if lead else None
+
+
+def _first_sentence(lead: list[dict[str, Any]], place: dict[str, Any]) -> int:
+    return next((p.get("sentence", 0) for p in lead if p["place_id"] == place["place_id"]), 0)
+
+
+def _place_claim(
+    article: ArticleInput, place: dict[str, Any], subject: str, attribute: str, kind: str
+) -> Claim:
+    keys = ("kind", "country", "admin1", "lat", "lon")
+    normalized: Any = {"id": place["place_id"], "name": place["name"], **{k: place.get(k) for k in keys}}
+    return claim_at(
+        article,
+        max(place.get("sentence", 0), 0),
+        subject=subject,
+        subject_label=place["name"],
+        attribute=attribute,
+        kind=kind,
+        value=place.get("text") or place["name"],
+        normalized=normalized if kind == "place" else place["place_id"],
+    )
+
+
+def model_claims(article: ArticleInput) -> list[Claim]:
+    """The aircraft models a report names, as one set ("Il-62", "An-124")."""
+    found: dict[str, int] = {}
+    for match in _MODEL.finditer(article.text):
+        name = _model_name(match)
+        found.setdefault(name, article.sentence_at(match.start()))
+    if not found:
+        return []
+    first = min(found.values())
+    return [
+        claim_at(
+            article,
+            first,
+            subject=EVENT,
+            attribute="aircraft models",
+            kind="set",
+            value=", ".join(found),
+            normalized=sorted(found),
+        )
+    ]
+
+
+def _model_name(match: re.Match[str]) -> str:
+    if match.group("maker"):
+        return f"{_MAKERS[match.group('maker').lower()]}-{match.group('bare')}".replace(" -", " ")
+    family = match.group("family")
+    family = family[0] + family[1:].lower() if family not in ("MiG", "KC") else family
+    return f"{family}-{match.group('number')}{match.group('suffix')}"
