@@ -17,8 +17,7 @@ $(VENV)/.installed: pyproject.toml
 
 demo: setup
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/parallax --db $(DEMO_DB) ingest examples/
-	$(BIN)/parallax --db $(DEMO_DB) articles
+	$(BIN)/parallax --db $(DEMO_DB) analyze examples/
 	$(BIN)/parallax --db $(DEMO_DB) stats
 	$(BIN)/parallax --db $(DEMO_DB) stories
 	$(BIN)/parallax --db $(DEMO_DB) article b-pacificdispatch-accord

@@ -188,3 +188,36 @@ def test_witnesses_and_aircraft_models() -> None:
     assert [c.value for c in witness_claims(article(text))] == ["An AFP journalist"]
     (models,) = model_claims(article(text))
     assert models.normalized == ["An-124", "Il-62"]
+
+
+def test_the_headline_counts_where_the_body_does_not() -> None:
+    body = "Police are looking for the gunman. A man was shot in the leg."
+    one = quantity("A man was shot", body, 1, "injured", 1, counted="people")
+    story = article(body, quantities=[one])
+    story.title = "Four hurt in drive-by shooting"
+    (claim,) = casualty_claims(story)
+    assert (claim.attribute, claim.normalized["value"], claim.mention.quote) == (
+        "injured",
+        4,
+        "Four hurt in drive-by shooting",
+    )
+
+
+def test_a_death_the_lead_reports_without_a_number_counts_one() -> None:
+    story = article("Deputies are investigating the death of a teenager. He died at the hospital.")
+    claims = {c.attribute: c.normalized["value"] for c in casualty_claims(story)}
+    assert claims == {"killed": 1}
+    unhurt = article("The shooting was not fatal and no one was hurt, police said.")
+    assert casualty_claims(unhurt) == []
+
+
+def test_a_single_victim_who_died_is_not_also_injured() -> None:
+    text = "A boy was shot at a home on Saturday. He was pronounced dead."
+    quantities = [
+        quantity("A boy was shot", text, 1, "injured", 0, counted="people"),
+        quantity("He was pronounced dead", text, 1, "killed", 1, counted="people"),
+    ]
+    claims = {
+        c.attribute: c.normalized["value"] for c in casualty_claims(article(text, quantities=quantities))
+    }
+    assert claims == {"killed": 1}

@@ -50,3 +50,19 @@ def test_updated_totals_win_and_partitives_do_not_count() -> None:
     quantities = without_partitives(text, find_quantities(text)) + find_toll_statements(text)
     summary = casualty_counts(quantities)
     assert (summary.killed, summary.injured) == (3, 7)
+
+
+def test_victims_as_objects_and_multiple_killings() -> None:
+    from newsparallax.read.casualties import find_active_casualties
+
+    found = [
+        (q.category, q.value)
+        for text in (
+            "The man accused of killing his neighbour appeared in court.",
+            "Two teens are charged with gunning down an 18-year-old man.",
+            "Detectives are investigating a triple homicide in the valley.",
+            "The gunman left two dead and injured another.",
+        )
+        for q in find_active_casualties(text)
+    ]
+    assert found == [("killed", 1.0), ("killed", 1.0), ("killed", 3.0), ("injured", 1.0)]

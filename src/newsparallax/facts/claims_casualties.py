@@ -26,9 +26,29 @@ HISTORY_DAYS = 31
 _HISTORY = re.compile(r"\b(?:ago|anniversary|last\s+year|years?\s+earlier|massacre\s+at)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d\d)\b")
 _SHOOTER_DEAD = re.compile(
-    r"\b(?:(?:killed|shot)\s+(?:him|her)self|turned\s+the\s+gun\s+on\s+(?:him|her)self|took\s+(?:his|her)\s+own\s+life|"
+    r"\b(?:killed\s+(?:him|her)self|(?:fatally\s+)?shot\s+(?:him|her)self\s+(?:dead|to\s+death)|"
+    r"fatally\s+shot\s+(?:him|her)self|turned\s+the\s+gun\s+on\s+(?:him|her)self|took\s+(?:his|her)\s+own\s+life|"
     r"murder[\s-]suicide|(?:gunman|shooter|suspect|attacker)\s+(?:\w+\s+){0,3}?(?:was|were)\s+(?:\w+\s+)?"
     r"(?:shot\s+dead|killed|fatally\s+shot|shot\s+and\s+killed))\b",
+    re.IGNORECASE,
+)
+LEAD_SENTENCES = 3
+_ONE_VICTIM = re.compile(r"(?:a|an|the|his|her|their)\s", re.IGNORECASE)
+_NEGATED = r"(?<!\bnon-)"
+_NEGATION = re.compile(r"\b(?:no|not|none|nobody|never|without|neither|nor)\b|n't\b", re.IGNORECASE)
+_DEATH_CUE = re.compile(
+    rf"\b{_NEGATED}(?:died|dies|dead|killed|slain|fatal(?:ly)?|deadly|shooting\s+death|homicide|murdered|"
+    r"pronounced\s+dead|claimed\s+the\s+life|lost\s+(?:his|her)\s+life)\b",
+    re.IGNORECASE,
+)
+_INJURY_CUE = re.compile(
+    rf"\b{_NEGATED}(?:wounded|injured|hurt|hospitali[sz]ed|(?:critical|serious|stable|fair)\s+condition|"
+    r"non-life-threatening|life-threatening\s+injur)",
+    re.IGNORECASE,
+)
+_HEADLINE_ONE = re.compile(
+    r"\b(?:man|woman|teen|boy|girl|child|toddler|\d+-year-old|person|officer|victim)s?\b[\w\s,'-]{0,30}?"
+    r"\b(?:(?P<killed>dead|killed|dies|slain)|(?P<injured>shot|wounded|injured|hurt))\b",
     re.IGNORECASE,
 )
 _INCLUDED = re.compile(
@@ -38,20 +58,103 @@ _INCLUDED = re.compile(
 
 
 def casualty_claims(article: ArticleInput) -> list[Claim]:
-    """The killed, injured and missing counts the report states, quoting where it states them."""
+    """The killed, injured and missing counts the report states, quoting where it states them.
+
+    The body's counts come first; where the body gives none, the headline's ("4 shot at party",
+    "Teen dead in shooting"); where neither counts, a death or an injury the lead reports counts one.
+    """
     quantities = [
         q for q in sorted(quantities_of(article), key=lambda q: q.start) if not _historical(article, q)
     ]
+    claims = _counted(article, quantities)
+    if article.title and article.text != article.title:
+        headline = _counted(article, title_quantities(article.title), headline=True)
+        claims = _prefer_headline(claims, headline)
+    claims += _cued(article, {c.attribute for c in claims})
+    return _with_shooter(article, claims)
+
+
+def _cues(stated: set[str]) -> list[tuple[str, re.Pattern[str]]]:
+    """Which categories a cue may count: an injury cue only where nobody died (the wounded who
+    died are the dead)."""
+    cues = [] if "killed" in stated else [("killed", _DEATH_CUE)]
+    return cues if "killed" in stated or "injured" in stated else [*cues, ("injured", _INJURY_CUE)]
+
+
+def _prefer_headline(body: list[Claim], headline: list[Claim]) -> list[Claim]:
+    """The headline's count where the body gives none, or only describes one victim ("a man was
+    shot") while the headline counts more ("Four hurt in drive-by")."""
+    chosen = {c.attribute: c for c in body}
+    for claim in headline:
+        current = chosen.get(claim.attribute)
+        singular = (
+            current is not None and current.normalized["value"] == 1 and _ONE_VICTIM.match(current.value)
+        )
+        if current is None or (singular and claim.normalized["value"] > 1):
+            chosen[claim.attribute] = claim
+    return list(chosen.values())
+
+
+def _counted(article: ArticleInput, quantities: list[Quantity], headline: bool = False) -> list[Claim]:
     counts = casualty_counts(quantities)
     stated = {"killed": counts.killed, "injured": counts.injured, "missing": _first(quantities, "missing")}
+    sources = {c: _source_quantity(quantities, c, v) for c, v in stated.items() if v is not None}
+    if stated["killed"] and _same_victim(sources.get("injured")):
+        sources.pop("injured")
+    return [_claim(article, c, int(stated[c] or 0), q, headline=headline) for c, q in sources.items()]
+
+
+def _same_victim(injured: Quantity | None) -> bool:
+    """ "A boy was shot ... he died": a definite or indefinite single victim shot in a report that
+    counts a death is the one who died, not another casualty."""
+    return injured is not None and injured.value == 1 and bool(_ONE_VICTIM.match(injured.text))
+
+
+def title_quantities(title: str) -> list[Quantity]:
+    """Casualty counts of a headline, read as the reading stage reads a body."""
+    from newsparallax.read.casualties import (
+        find_active_casualties,
+        find_singular_casualties,
+        without_partitives,
+    )
+    from newsparallax.read.quantities import find_quantities
+
+    found = without_partitives(title, find_quantities(title, "en"))
+    found += find_singular_casualties(title, found)
+    found += find_active_casualties(title, found)
+    found += _headline_singles(title, found)
+    return sorted(found, key=lambda q: q.start)
+
+
+def _headline_singles(title: str, taken: list[Quantity]) -> list[Quantity]:
+    """Headline shorthand for one victim: "Teen dead in shooting", "6-Year-Old Killed"."""
+    if any(q.category in (*CASUALTIES, "shot") for q in taken):
+        return []
+    match = _HEADLINE_ONE.search(title)
+    if match is None:
+        return []
+    category = "killed" if match.group("killed") else "injured"
+    return [Quantity(match.start(), match.end(), match.group(), 1.0, counted="people", category=category)]
+
+
+def _affirmed(cue: re.Pattern[str], sentence: str) -> bool:
+    """The cue occurs without a negation in the few words before it ("no one was hurt")."""
+    return any(
+        not _NEGATION.search(sentence[max(0, m.start() - 25) : m.start()]) for m in cue.finditer(sentence)
+    )
+
+
+def _cued(article: ArticleInput, stated: set[str]) -> list[Claim]:
+    """A death or an injury the lead reports without a number counts one."""
     claims = []
-    for category in CASUALTIES:
-        value = stated[category]
-        if value is None:
-            continue
-        source = _source_quantity(quantities, category, value)
-        claims.append(_claim(article, category, value, source))
-    return _with_shooter(article, claims)
+    lead = article.layers.get("sentences") or [(0, len(article.text))]
+    for index, (start, end) in enumerate(lead[:LEAD_SENTENCES]):
+        for category, cue in _cues(stated):
+            if category not in stated and _affirmed(cue, article.text[start:end]):
+                stated.add(category)
+                cued = Quantity(start, end, "", 1.0, category=category, sentence=index)
+                claims.append(_claim(article, category, 1, cued))
+    return claims
 
 
 def _historical(article: ArticleInput, quantity: Quantity) -> bool:
@@ -84,13 +187,15 @@ def _source_quantity(quantities: list[Quantity], category: str, value: int) -> Q
     return same[0] if same else next((q for q in quantities if q.category in (category, "shot")), None)
 
 
-def _claim(article: ArticleInput, category: str, value: int, source: Quantity | None) -> Claim:
-    exact = source is not None and int(source.value) == value
+def _claim(
+    article: ArticleInput, category: str, value: int, source: Quantity | None, headline: bool = False
+) -> Claim:
+    exact = source is not None and int(source.value) == value and bool(source.text)
     normalized: dict[str, Any] = (
         number(source) if exact and source and source.hedge else {"value": value, "low": None, "high": None,
                                                                   "hedge": None, "unit": None}
     )  # fmt: skip
-    return claim_at(
+    claim = claim_at(
         article,
         source.sentence if source else 0,
         subject=EVENT,
@@ -100,6 +205,9 @@ def _claim(article: ArticleInput, category: str, value: int, source: Quantity | 
         normalized=normalized,
         revision=bool(source and source.counted == "toll"),
     )
+    if headline and article.title:
+        claim.mention.quote, claim.mention.start, claim.mention.end = article.title, -1, -1
+    return claim
 
 
 def _with_shooter(article: ArticleInput, claims: list[Claim]) -> list[Claim]:

@@ -18,7 +18,9 @@ from newsparallax.read.layers import Quantity
 _PERSON = (
     r"(?:man|woman|boy|girl|teen|teenager|toddler|child|person|victim|student|driver|officer|"
     r"deputy|trooper|clerk|father|mother|son|daughter|husband|wife|brother|sister|resident|motorist|"
-    r"pedestrian|bystander|suspect|gunman|shooter|infant|baby|youth|juvenile)"
+    r"pedestrian|bystander|suspect|gunman|shooter|infant|baby|youth|juvenile|neighbou?r|friend|girlfriend|"
+    r"boyfriend|cousin|uncle|aunt|nephew|niece|grandmother|grandfather|roommate|co-?worker|customer|employee|"
+    r"guard|teacher|stepfather|stepson|fianc[ée]e?|partner|relative|sibling|classmate|patron|owner)"
 )
 _DETERMINER = r"(?:a|an|one|the|another)"
 _MODIFIERS = r"(?:[\w'’-]+\s+){0,4}?"
