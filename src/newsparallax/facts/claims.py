@@ -120,6 +120,7 @@ class Claim:
     context: frozenset[str] = frozenset()
     revision: bool = False  # an updated total ("the death toll has risen to six")
     multi: bool = False  # the attribute may hold several values in one report (amounts, distances)
+    basis: str = ""  # how the value was derived when not read as such ("shot": injured = shot - killed)
 
 
 def mention_of(article: ArticleInput, sentence: int) -> Mention:

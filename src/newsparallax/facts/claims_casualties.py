@@ -48,7 +48,7 @@ _INJURY_CUE = re.compile(
 )
 _HEADLINE_ONE = re.compile(
     r"\b(?:man|woman|teen|boy|girl|child|toddler|\d+-year-old|person|officer|victim)s?\b[\w\s,'-]{0,30}?"
-    r"\b(?:(?P<killed>dead|killed|dies|slain)|(?P<injured>shot|wounded|injured|hurt))\b",
+    r"\b(?:(?P<killed>dead|killed|dies|slain|fatally\s+(?:shot|wounded))|(?P<injured>shot|wounded|injured|hurt))\b",
     re.IGNORECASE,
 )
 _INCLUDED = re.compile(
@@ -71,7 +71,23 @@ def casualty_claims(article: ArticleInput) -> list[Claim]:
         headline = _counted(article, title_quantities(article.title), headline=True)
         claims = _prefer_headline(claims, headline)
     claims += _cued(article, {c.attribute for c in claims})
-    return _with_shooter(article, claims)
+    return _consistent(_with_shooter(article, claims))
+
+
+def _consistent(claims: list[Claim]) -> list[Claim]:
+    """Once the killed are known: "4 shot, 1 dead" leaves 3 injured, and a single victim described
+    as shot in a report that counts a death is the one who died."""
+    found = {c.attribute: c for c in claims}
+    killed, injured = found.get("killed"), found.get("injured")
+    if killed is None or injured is None:
+        return claims
+    dead = int(killed.normalized["value"])
+    if injured.normalized["value"] == 1 and _ONE_VICTIM.match(injured.value) and dead >= 1:
+        return [c for c in claims if c is not injured]
+    if injured.basis == "shot":
+        left = max(int(injured.normalized["value"]) - dead, 0)
+        injured.normalized = {**injured.normalized, "value": left, "low": None, "high": None, "hedge": None}
+    return claims
 
 
 def _cues(stated: set[str]) -> list[tuple[str, re.Pattern[str]]]:
@@ -101,7 +117,17 @@ def _counted(article: ArticleInput, quantities: list[Quantity], headline: bool =
     sources = {c: _source_quantity(quantities, c, v) for c, v in stated.items() if v is not None}
     if stated["killed"] and _same_victim(sources.get("injured")):
         sources.pop("injured")
-    return [_claim(article, c, int(stated[c] or 0), q, headline=headline) for c, q in sources.items()]
+    claims = [_claim(article, c, int(stated[c] or 0), q, headline=headline) for c, q in sources.items()]
+    shot = sources.get("injured")
+    for claim in claims:
+        if (
+            claim.attribute == "injured"
+            and shot is not None
+            and shot.category == "shot"
+            and not stated["killed"]
+        ):
+            claim.basis, claim.normalized = "shot", {**claim.normalized, "value": int(shot.value)}
+    return claims
 
 
 def _same_victim(injured: Quantity | None) -> bool:

@@ -51,6 +51,11 @@ _ANOTHER = re.compile(
     r"\b(?:wounding|wounded|injuring|injured|hurting)\s+(?:one\s+)?(?:another|one\s+other)\b(?!\s+\w+\s+(?:was|were))",
     re.IGNORECASE,
 )
+_SELF = re.compile(
+    r"(?<!fatally\s)\b(?:shot|shoots|shooting|wounded|wounding)\s+(?:him|her|it)self\b"
+    r"(?!\s+(?:dead|to\s+death|fatally))",
+    re.IGNORECASE,
+)
 _TIMES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -98,6 +103,10 @@ def find_active_casualties(text: str, taken: Sequence[Quantity] = ()) -> list[Qu
             category = "killed" if match.group("killed") else "injured"
             found.append(Quantity(start, end, text[start:end], 1.0, counted="people", category=category))
     for match in _ANOTHER.finditer(text):
+        start, end = match.span()
+        if not any(s < end and start < e for s, e in spans + [(q.start, q.end) for q in found]):
+            found.append(Quantity(start, end, text[start:end], 1.0, counted="people", category="injured"))
+    for match in _SELF.finditer(text):
         start, end = match.span()
         if not any(s < end and start < e for s, e in spans + [(q.start, q.end) for q in found]):
             found.append(Quantity(start, end, text[start:end], 1.0, counted="people", category="injured"))
