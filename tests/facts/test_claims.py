@@ -221,3 +221,12 @@ def test_a_single_victim_who_died_is_not_also_injured() -> None:
         c.attribute: c.normalized["value"] for c in casualty_claims(article(text, quantities=quantities))
     }
     assert claims == {"killed": 1}
+
+
+def test_shot_minus_the_dead_once_the_dead_are_known() -> None:
+    body = "Police found four people shot at a party."
+    shot = quantity("four people shot", body, 4, "shot", 0, counted="people")
+    story = article(body, quantities=[shot])
+    story.title = "4 shot, 1 dead at party"
+    claims = {c.attribute: c.normalized["value"] for c in casualty_claims(story)}
+    assert claims == {"killed": 1, "injured": 3}
