@@ -157,3 +157,13 @@ def test_reports_are_cached_until_the_story_changes(store: Database) -> None:
     again = story_report(store, story_id)
     assert first == again
     assert story_report(store, "st-nothing") is None
+
+
+def test_event_types_of_the_stories(reports: dict[str, dict[str, Any]]) -> None:
+    by_start = {name.split()[0]: report for name, report in reports.items()}
+    assert by_start["Chile"]["event_type"]["plover"] == "AGREE"
+    assert by_start["Shooting"]["event_type"]["plover"] == "ASSAULT"
+    assert by_start["Ferry"]["event_type"]["plover"] != "ASSAULT"
+    events = by_start["Chile"]["events"]
+    assert all({"type", "trigger", "who", "whom", "sentence"} <= set(e) for e in events)
+    assert any("Chile" in e["who"] for e in events)

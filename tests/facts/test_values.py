@@ -97,3 +97,8 @@ def test_sets_by_inclusion() -> None:
 def test_names_are_equal_or_in_conflict() -> None:
     assert compare("name", "person:a", "person:a") == "same"
     assert compare("name", "person:a", "person:b") == "conflict"
+
+
+def test_labels_differ_without_conflict() -> None:
+    assert compare("label", "AGREE", "AGREE") == "same"
+    assert compare("label", "AGREE", "SANCTION") == "compatible"

@@ -42,6 +42,10 @@ def _band(status: str) -> str:
 def _header(console: Console, report: dict[str, Any]) -> None:
     console.rule(f"[bold]{escape(report.get('title') or report['id'])}[/]")
     counts = report["counts"]
+    kind = report.get("event_type") or {}
+    if kind:
+        acled = f" / ACLED: {kind['acled_event_type']} ({kind['acled']})" if kind.get("acled") else ""
+        console.print(f"event type: {kind['plover']}{acled}", highlight=False)
     console.print(
         f"story {report['id']} · event date {report.get('event_date') or '?'} · "
         f"{len(report['articles'])} report(s), {report['provenance']['independent_origins']} independent "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsparallax.facts.align import Fact, align, fact_id, sort_key, value_groups
 from newsparallax.facts.claims import ArticleInput, Claim, quantity_claims
@@ -23,6 +23,7 @@ from newsparallax.facts.claims_people import (
     title_claims,
     witness_claims,
 )
+from newsparallax.facts.events import article_events, default_typer, event_type_claims, story_event_type
 from newsparallax.facts.framing import FramingInput, compare_framing
 from newsparallax.facts.provenance import assign_origins, provenance, unify_sources
 from newsparallax.store.db import Database
@@ -35,10 +36,13 @@ from newsparallax.store.story_reports import (
     story_row,
 )
 
+if TYPE_CHECKING:
+    from newsparallax.facts.event_types import EventTyper
+
 log = logging.getLogger(__name__)
 
 #: Bump when the facts stage changes what it reports: cached reports are then recomputed.
-FACTS_VERSION = 1
+FACTS_VERSION = 2
 STATUSES = ("conflict", "agreed", "compatible", "single_source")
 
 
@@ -53,7 +57,7 @@ def story_report(database: Database, story_id: str, *, use_cache: bool = True) -
         if cached is not None:
             return {**cached, "requested_id": story_id}
     members, links = story_members(database, current)
-    report = build_report(row, [_input(m) for m in members], links)
+    report = build_report(row, [_input(m) for m in members], links, default_typer())
     save_report(database, current, FACTS_VERSION, row["updated_at"], report)
     return {**report, "requested_id": story_id}
 
@@ -97,18 +101,25 @@ def _input(member: dict[str, Any]) -> ArticleInput:
 
 
 def build_report(
-    story: dict[str, Any], articles: Sequence[ArticleInput], links: Sequence[tuple[str, str]]
+    story: dict[str, Any],
+    articles: Sequence[ArticleInput],
+    links: Sequence[tuple[str, str]],
+    typer: EventTyper | None = None,
 ) -> dict[str, Any]:
-    """The report of one story from its reports' texts and reading layers."""
+    """The report of one story from its reports' texts and reading layers (events typed by ``typer``)."""
     assign_origins(articles, links)
     story_anchor = min((a.published for a in articles if a.published), default=None)
     for article in articles:
         reanchor(article, story_anchor)
-    facts = sorted(align(extract_claims(articles)), key=sort_key)
+    events = article_events(articles, typer) if typer is not None else {}
+    claims = extract_claims(articles) + event_type_claims(articles, events)
+    facts = sorted(align(claims), key=sort_key)
     ids = {id(fact): fact_id(fact, index) for index, fact in enumerate(facts)}
     rendered = [_fact_json(fact, ids[id(fact)]) for fact in facts]
     return {
         **_header(story),
+        "event_type": story_event_type(events),
+        "events": [events[a.stored_id] for a in articles if a.stored_id in events],
         "articles": [_article_json(a) for a in articles],
         "facts": rendered,
         "counts": {status: sum(1 for f in rendered if f["status"] == status) for status in STATUSES},

@@ -12,6 +12,7 @@ place      ``{"id", "name", "kind", "country", "admin1", ...}`` one holds the ot
                                                                  region) or they lie within 40 km
 set        sorted list of canonical names                       one set holds the other, or they share
 title      ``{"rank", "role", "text"}`` (see ``titles``)        one title generalises the other
+label      an event type                                        always (types are readings)
 name       canonical key                                        never (equal or conflict)
 =========  ===================================================  ======================================
 
@@ -117,10 +118,16 @@ def _titles(a: dict[str, Any], b: dict[str, Any]) -> Relation:
     return titles.compare(a, b)
 
 
+def _labels(a: str, b: str) -> Relation:
+    """Labels (event types) are readings of the event, not claims about it: they differ, never conflict."""
+    return "same" if a == b else "compatible"
+
+
 _COMPARERS: dict[str, Callable[[Any, Any], Relation]] = {
     "count": _counts,
     "date": _dates,
     "place": _places,
     "set": _sets,
     "title": _titles,
+    "label": _labels,
 }
