@@ -33,6 +33,7 @@ _SHOOTER_DEAD = re.compile(
     re.IGNORECASE,
 )
 LEAD_SENTENCES = 3
+_COUNTED_ONE = re.compile(r"(?:\d|one\b|another\b|other\b|a\s+(?:second|third)\b)", re.IGNORECASE)
 _ONE_VICTIM = re.compile(r"(?:a|an|the|his|her|their)\s", re.IGNORECASE)
 _NEGATED = r"(?<!\bnon-)"
 _NEGATION = re.compile(r"\b(?:no|not|none|nobody|never|without|neither|nor)\b|n't\b", re.IGNORECASE)
@@ -82,7 +83,7 @@ def _consistent(claims: list[Claim]) -> list[Claim]:
     if killed is None or injured is None:
         return claims
     dead = int(killed.normalized["value"])
-    if injured.normalized["value"] == 1 and _ONE_VICTIM.match(injured.value) and dead >= 1:
+    if injured.normalized["value"] == 1 and not _COUNTED_ONE.match(injured.value) and dead >= 1:
         return [c for c in claims if c is not injured]
     if injured.basis == "shot":
         left = max(int(injured.normalized["value"]) - dead, 0)

@@ -48,6 +48,7 @@ _MULTIPLE = re.compile(
     re.IGNORECASE,
 )
 _ANOTHER = re.compile(
+    r"\b(?:and|,)\s+(?:one\s+)?another(?:\s+\w+)?\s+(?:was\s+|were\s+)?(?:injured|wounded|hurt)\b|"
     r"\b(?:wounding|wounded|injuring|injured|hurting)\s+(?:one\s+)?(?:another|one\s+other)\b(?!\s+\w+\s+(?:was|were))",
     re.IGNORECASE,
 )
