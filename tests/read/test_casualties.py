@@ -66,3 +66,19 @@ def test_victims_as_objects_and_multiple_killings() -> None:
         for q in find_active_casualties(text)
     ]
     assert found == [("killed", 1.0), ("killed", 1.0), ("killed", 3.0), ("injured", 1.0)]
+
+
+def test_counts_the_number_finder_leaves_uncategorised() -> None:
+    from newsparallax.read.casualties import find_phrase_casualties
+    from newsparallax.read.quantities import find_quantities
+
+    found = []
+    for text in (
+        "A gunman shoots 4 people outside a diner.",
+        "The blast sent five people to the hospital.",
+        "Three men arrived at the clinic with gunshot wounds.",
+    ):
+        quantities = find_quantities(text)
+        quantities += find_phrase_casualties(text, quantities)
+        found += [(q.category, q.value) for q in quantities]
+    assert found == [("shot", 4.0), ("injured", 5.0), ("injured", 3.0)]

@@ -141,6 +141,7 @@ def title_quantities(title: str) -> list[Quantity]:
     """Casualty counts of a headline, read as the reading stage reads a body."""
     from newsparallax.read.casualties import (
         find_active_casualties,
+        find_phrase_casualties,
         find_singular_casualties,
         without_partitives,
     )
@@ -149,6 +150,7 @@ def title_quantities(title: str) -> list[Quantity]:
     found = without_partitives(title, find_quantities(title, "en"))
     found += find_singular_casualties(title, found)
     found += find_active_casualties(title, found)
+    found += find_phrase_casualties(title, found)
     found += _headline_singles(title, found)
     return sorted(found, key=lambda q: q.start)
 

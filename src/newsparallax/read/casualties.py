@@ -63,6 +63,38 @@ _NUMBER_WORDS = (
     "sixteen seventeen eighteen nineteen twenty"
 )
 _SMALL = {word: value for value, word in enumerate(_NUMBER_WORDS.split())}
+_SMALL_WORDS = _NUMBER_WORDS.split()[1:]
+_N = r"(?P<n>\d{1,3}|" + "|".join(_SMALL_WORDS) + r")"
+_WHO = (
+    r"(?:people|persons|men|women|teens|teenagers|boys|girls|children|kids|adults|victims|others|"
+    r"males|females)"
+)
+_PHRASES = (
+    (re.compile(rf"\b(?:shoots|shot|shooting|hits|hit|wounds|injures)\s+{_N}\s+{_WHO}\b", re.I), "shot"),
+    (
+        re.compile(
+            rf"\bsen(?:t|ds|ding)\s+{_N}\s+{_WHO}?\s*to\s+(?:the\s+|area\s+|local\s+)?hospitals?\b", re.I
+        ),
+        "injured",
+    ),
+    (
+        re.compile(
+            rf"\b{_N}\s+{_WHO}\s+(?:are|were|remain)\s+(?:\w+\s+)?(?:recovering|hospitali[sz]ed|being\s+treated)\b",
+            re.I,
+        ),
+        "injured",
+    ),
+    (
+        re.compile(
+            rf"\b{_N}\s+(?:\w+\s+){{0,3}}?{_WHO}?\s*(?:\w+\s+){{0,5}}?with\s+gunshot\s+wounds\b", re.I
+        ),
+        "injured",
+    ),
+    (
+        re.compile(rf"\ball\s+{_N}\s+(?:victims|of\s+them|people)\s+were\s+(?:struck|hit|shot)\b", re.I),
+        "shot",
+    ),
+)
 _TOLL = re.compile(
     r"\b(?:(?:the\s+)?number\s+of\s+(?:people\s+|victims\s+)?(?P<what>injured|wounded|dead|killed|deaths|injuries)"
     r"|(?P<toll>death\s+toll|injury\s+(?:count|toll)))"
@@ -118,6 +150,25 @@ def find_active_casualties(text: str, taken: Sequence[Quantity] = ()) -> list[Qu
             value = float(_TIMES[match.group("n").lower()])
             found.append(Quantity(start, end, text[start:end], value, counted="people", category=category))
     return found
+
+
+def find_phrase_casualties(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Counts the number finder leaves without a casualty category: "shoots 4 people", "sent five
+    people to the hospital", "three men with gunshot wounds".  A number already read without a
+    category takes this one; otherwise a quantity is added."""
+    added: list[Quantity] = []
+    for pattern, category in _PHRASES:
+        for match in pattern.finditer(text):
+            start, end = match.span("n")
+            raw = match.group("n").lower()
+            value = float(raw) if raw.isdigit() else float(_SMALL[raw])
+            same = [q for q in quantities + added if q.start < end and start < q.end]
+            if not same:
+                added.append(Quantity(start, match.end(), text[start : match.end()], value, counted="people",
+                                      category=category))  # fmt: skip
+            elif all(q.category in (None, "people") for q in same):
+                same[0].category = category
+    return added
 
 
 def find_toll_statements(text: str) -> list[Quantity]:

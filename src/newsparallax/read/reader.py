@@ -22,6 +22,7 @@ from newsparallax.model import Article
 from newsparallax.read.anchor import find_anchor
 from newsparallax.read.casualties import (
     find_active_casualties,
+    find_phrase_casualties,
     find_singular_casualties,
     find_toll_statements,
     without_partitives,
@@ -122,6 +123,7 @@ class ArticleReader:
             quantities = without_partitives(text, quantities)
             quantities += find_singular_casualties(text, quantities) + find_toll_statements(text)
             quantities += find_active_casualties(text, quantities)
+            quantities += find_phrase_casualties(text, quantities)
         reading.quantities = sorted(quantities, key=lambda q: q.start)
         candidates = [
             (m.start, m.end, m.label) for m in reading.entities if m.label in (*_PLACE_LABELS, "PERSON")
