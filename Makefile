@@ -23,8 +23,8 @@ demo: setup
 	$(BIN)/parallax --db $(DEMO_DB) article b-pacificdispatch-accord
 
 lint: setup
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 
 typecheck: setup
 	$(BIN)/mypy

@@ -80,11 +80,12 @@ def register_commands() -> None:
     if _registered:
         return
     _registered = True
-    from newsparallax.cli import analyze_cmd, articles_cmd, ingest_cmd, stories_cmd, watch_cmd
+    from newsparallax.cli import analyze_cmd, articles_cmd, ingest_cmd, serve_cmd, stories_cmd, watch_cmd
 
     ingest_cmd.register(app)
     articles_cmd.register(app)
     stories_cmd.register(app)
+    serve_cmd.register(app)
     analyze_cmd.register(app)
     watch_cmd.register(app)
 

@@ -32,6 +32,7 @@ from newsparallax.store.story_reports import (
     cached_report,
     save_report,
     stored_conflict_counts,
+    stories_updated,
     story_members,
     story_row,
 )
@@ -65,22 +66,16 @@ def story_report(database: Database, story_id: str, *, use_cache: bool = True) -
 def conflict_counts(database: Database, story_ids: list[str]) -> dict[str, int]:
     """Conflicts per story, from the cached reports, computing the missing or stale ones."""
     found = stored_conflict_counts(database, story_ids)
+    updated = stories_updated(database, story_ids)
     counts = {}
     for story_id in story_ids:
         cached = found.get(story_id)
-        row = story_row(database, story_id) if cached else None
-        if cached and row and cached[2] == FACTS_VERSION and cached[1] == _aware(row["updated_at"]):
+        if cached and cached[2] == FACTS_VERSION and story_id in updated and cached[1] == updated[story_id]:
             counts[story_id] = cached[0]
             continue
         report = story_report(database, story_id)
         counts[story_id] = report["counts"]["conflict"] if report else 0
     return counts
-
-
-def _aware(moment: Any) -> Any:
-    from datetime import UTC
-
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _input(member: dict[str, Any]) -> ArticleInput:

@@ -1,2 +1,2 @@
-"""Serve (next): the JSON API and web UI over the store.  Empty until that issue lands; the CLI in
-``cli`` is the interface today."""
+"""Serve: the JSON API and the server-rendered web UI over the store (``parallax serve``; see
+docs/web.md).  ``app.create_app(database)`` builds the FastAPI application."""

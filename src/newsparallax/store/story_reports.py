@@ -147,6 +147,17 @@ def stored_conflict_counts(
     return found
 
 
+def stories_updated(database: Database, story_ids: Sequence[str]) -> dict[str, datetime]:
+    """``updated_at`` of each of ``story_ids`` that exists, in one query per 500 ids."""
+    found: dict[str, datetime] = {}
+    with database.engine.connect() as conn:
+        for start in range(0, len(story_ids), 500):
+            chunk = list(story_ids[start : start + 500])
+            query = select(stories.c.id, stories.c.updated_at).where(stories.c.id.in_(chunk))
+            found.update({sid: _aware(updated) for sid, updated in conn.execute(query)})
+    return found
+
+
 def count_reports(database: Database) -> int:
     with database.engine.connect() as conn:
         return int(conn.execute(select(func.count()).select_from(story_reports)).scalar_one())
