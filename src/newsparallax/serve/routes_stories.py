@@ -168,11 +168,15 @@ def story_context(report: dict[str, Any], places: list[dict[str, Any]]) -> dict[
 
 
 def bands(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Facts in three bands: conflicts; agreed (compatible ones too, marked); single source."""
+    """Facts in three bands: conflicts; agreed (compatible ones too, marked); single source — then,
+    folded, what is merely named (people, places, sources, dated events) and by how many sources."""
+    claims = [f for f in facts if f.get("kind") != "mention"]
     out = []
     for key, title, statuses in BANDS:
-        chosen = [f for f in facts if f.get("status") in statuses]  # in the report's order
+        chosen = [f for f in claims if f.get("status") in statuses]  # in the report's order
         out.append({"key": key, "title": title, "facts": [_fact_view(f) for f in chosen]})
+    named = [_fact_view(f) for f in facts if f.get("kind") == "mention"]
+    out.append({"key": "named", "title": "Also named (people, places, sources, other days)", "facts": named})
     return out
 
 
