@@ -19,6 +19,7 @@ from newsparallax.read.timex import find_dates
 
 LEAD_SENTENCES = 3
 WINDOW_DAYS = 31  # an event date more than a month before publication is history, not the event
+RECENT_DAYS = 3  # among the lead's days, the earliest of the last few before publication is the event's
 # a date expression names a day (a weekday, a month, a relative day, digits), not only a time of day
 _DAY_WORD = re.compile(
     r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
@@ -101,7 +102,8 @@ def _event_day(days: list[dict[str, Any]], published: str | None) -> dict[str, A
     ]
     lead = [d for d in usable if 0 <= d.get("sentence", -1) < LEAD_SENTENCES]
     candidates = lead or usable[:1]
-    return min(candidates, key=lambda d: (d["value"], d["start"])) if candidates else None
+    recent = [d for d in candidates if d["value"] >= _days_before(published, RECENT_DAYS)]
+    return min(recent or candidates, key=lambda d: (d["value"], d["start"])) if candidates else None
 
 
 def _days_before(published: str | None, days: int) -> str:
