@@ -40,6 +40,12 @@ bench: setup
 	$(BIN)/python bench/gvc_reading.py
 	$(BIN)/python bench/plover_actors.py
 	$(BIN)/python bench/stories_eval.py
+	$(BIN)/python bench/gvc_facts.py
+	$(BIN)/python bench/event_types_eval.py
+	$(BIN)/python bench/serve_load.py
+	$(BIN)/python bench/watch_lag.py
+	$(BIN)/python bench/engine_throughput.py
+	$(BIN)/python bench/growth_100k.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache $(DEMO_DB)*

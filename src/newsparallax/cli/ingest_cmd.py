@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -24,6 +25,30 @@ if TYPE_CHECKING:
     from newsparallax.stories.service import StoryService
 
 MAX_LISTED_REJECTIONS = 50
+
+
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
+EngineOption = Annotated[
+    Engine | None,
+    typer.Option(
+        "--engine",
+        help="Where cleaning and reading run: local processes, or a Ray cluster (docs/scaling.md).",
+    ),
+]
+AddressOption = Annotated[
+    str | None,
+    typer.Option("--address", help="The Ray cluster to join (with --engine ray); default: start Ray here."),
+]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers", min=1, help="Processes (or Ray actors) that clean and read. Default: every core."
+    ),
+]
 
 
 def ingest(
@@ -53,6 +78,9 @@ def ingest(
             "--no-read", help="Only store; skip the reading stage (run `parallax reprocess` later)."
         ),
     ] = False,
+    engine: EngineOption = None,
+    address: AddressOption = None,
+    workers: WorkersOption = None,
 ) -> int:
     """Read articles into the store: clean them, drop duplicates, link wire copies."""
     state: State = ctx.obj
@@ -61,19 +89,18 @@ def ingest(
         max_download_mb=max_download_mb,
         timeout_s=timeout,
         batch_size=batch_size,
+        engine=engine.value if engine else None,
+        ray_address=address,
+        workers=workers,
     )
     config = _flags(config, allow_private, no_fetch_links)
     database = open_database(config.db)
-    reader = _reader(config, no_read)
-    job = IngestJob(
-        database,
-        config.ingest,
-        batch_size=config.batch_size,
-        reader=reader,
-        stories=_stories(database, reader),
-    )
-    with _progress(fmt == "text") as on_batch:
-        report = job.run(inputs, progress=on_batch)
+    job = _job(config, database, _reader(config, no_read))
+    try:
+        with _progress(fmt == "text") as on_batch:
+            report = job.run(inputs, progress=on_batch)
+    finally:
+        job.close()
     if fmt == "json":
         out.print_json(json.dumps(report_dict(report, describe(database.url))))
     else:
@@ -87,6 +114,21 @@ def _reader(config: Config, no_read: bool) -> ArticleReader | None:
     from newsparallax.read.reader import ArticleReader
 
     return ArticleReader(config.read)
+
+
+def _job(config: Config, database: Database, reader: ArticleReader | None) -> IngestJob:
+    """The ingest job for ``config``: cleaning and reading in the configured engine and workers."""
+    from newsparallax.engine_parallel import make_pool
+
+    pool = make_pool(config.engine, config.workers, reader, database.url, config.ray_address)
+    return IngestJob(
+        database,
+        config.ingest,
+        batch_size=config.batch_size,
+        reader=reader,
+        stories=_stories(database, reader),
+        pool=pool,
+    )
 
 
 def _stories(database: Database, reader: ArticleReader | None) -> StoryService | None:
@@ -104,25 +146,25 @@ def reprocess(
         bool, typer.Option("--all", help="Re-read every article, not only unread or stale ones.")
     ] = False,
     fmt: Annotated[str, typer.Option("--format", help="Report as text or json.")] = "text",
+    engine: EngineOption = None,
+    address: AddressOption = None,
+    workers: WorkersOption = None,
 ) -> int:
     """Run the reading stage over the store: articles never read, read by an older version, or --all."""
     state: State = ctx.obj
-    config = state.config()
+    config = state.config(engine=engine.value if engine else None, ray_address=address, workers=workers)
     database = open_database(config.db)
     reader = _reader(config, no_read=False)
     if reader is None:
         err.print("Reading is disabled in the configuration ([read] enabled = false).")
         return EXIT_OK
-    job = IngestJob(
-        database,
-        config.ingest,
-        batch_size=config.batch_size,
-        reader=reader,
-        stories=_stories(database, reader),
-    )
+    job = _job(config, database, reader)
     report = IngestReport()
-    with _progress(fmt == "text") as on_batch:
-        job.read_missing(report, on_batch, everything=everything)
+    try:
+        with _progress(fmt == "text") as on_batch:
+            job.read_missing(report, on_batch, everything=everything)
+    finally:
+        job.close()
     if fmt == "json":
         out.print_json(json.dumps({"readings": report.readings, "reading_failed": report.reading_failed}))
     else:

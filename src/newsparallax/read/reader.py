@@ -140,10 +140,12 @@ class ArticleReader:
         _finish(reading)
 
     def _embed(self, articles: Sequence[Article], outputs: list[ReadOutput]) -> None:
-        texts = [article_text(a.title, a.text) for a in articles]
-        vectors = self.embedder.encode(texts)
-        for output, vector in zip(outputs, vectors, strict=True):
-            output.embedding = vector
+        """One article at a time: the embedder packs a batch into micro-batches by token count, so a
+        vector would depend (in its last bits) on its neighbours.  Alone, an article's embedding is
+        the same whatever batch or process reads it (the parallel engines rely on that), at no cost:
+        an article's lead nearly fills a micro-batch by itself."""
+        for article, output in zip(articles, outputs, strict=True):
+            output.embedding = self.embedder.encode([article_text(article.title, article.text)])[0]
 
 
 def locate_dateline(dateline: str | None, places: list[PlaceMention]) -> PlaceMention | None:

@@ -1,0 +1,183 @@
+"""End-to-end `parallax ingest` of GVC dev articles against bare spaCy, and the Ray engine against local.
+
+Usage: python bench/engine_throughput.py [--n 1000] [--workers 2] [--no-ray]
+
+Measured in one run, on the first N GVC dev articles:
+  * bare spaCy: ``nlp.pipe(texts, n_process=2)`` with the full default pipeline (every component
+    of en_core_web_sm) over the cleaned texts (the model loaded before the clock starts);
+  * ``parallax ingest --workers W`` as a command on a new SQLite store (clean, read, stories: from
+    starting Python to the report), then every story's facts report (``story_report``, in W
+    processes: the stories are independent);
+  * the same with ``--engine ray`` (a local Ray with W CPUs, started by the command);
+and prints articles/s, the ratio ingest / bare spaCy (target ≥ 0.8), the ratio Ray / local, the
+peak memory of each run (all its processes together, and the largest one), and whether the two
+engines left the same story assignments and facts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from _common import cleaned, rows
+from newsparallax.read.nlp import DEFAULT_MODELS
+from newsparallax.read.reader import readable_text
+from newsparallax.store.db import open_database
+
+
+class PeakMemory:
+    """Samples the resident memory of a process and its descendants (Linux /proc) while it runs."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.total, self.largest = pid, 0, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.25):
+            sizes = [_rss(p) for p in _tree(self.pid)]
+            self.total = max(self.total, sum(sizes))
+            self.largest = max(self.largest, max(sizes, default=0))
+
+
+def _tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                parent = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
+def _rss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def run_ingest(db: str, corpus: Path, *flags: str) -> tuple[float, dict[str, Any], PeakMemory]:
+    """``parallax ingest`` as a command: seconds, its JSON report, and its peak memory."""
+    command = [sys.executable, "-m", "newsparallax", "--db", db, "ingest", "--format", "json", *flags]
+    started = time.perf_counter()
+    process = subprocess.Popen([*command, str(corpus)], stdout=subprocess.PIPE, text=True)
+    memory = PeakMemory(process.pid)
+    out, _ = process.communicate()
+    seconds = time.perf_counter() - started
+    memory.stop()
+    if process.returncode not in (0, 3):
+        raise SystemExit(f"ingest failed ({process.returncode}): {' '.join(command)}")
+    return seconds, json.loads(out), memory
+
+
+def all_facts(db: str, processes: int) -> tuple[float, dict[str, Any], dict[str, list[str]]]:
+    """Every story's facts report, in ``processes`` processes: seconds, facts and members by story."""
+    from sqlalchemy import select
+
+    from newsparallax.facts.report import story_report
+    from newsparallax.store.schema import story_articles
+
+    database = open_database(db)
+    with database.engine.connect() as conn:
+        members: dict[str, list[str]] = {}
+        for story_id, article_id in conn.execute(
+            select(story_articles.c.story_id, story_articles.c.article_id)
+        ):
+            members.setdefault(story_id, []).append(article_id)
+    if members:  # the facts stage's models load before the clock starts
+        story_report(database, min(members), use_cache=False)
+    database.dispose()
+    ids = sorted(members)
+    started = time.perf_counter()
+    with ProcessPoolExecutor(processes, mp_context=get_context("fork")) as pool:  # models already loaded
+        parts = list(pool.map(_facts_of, [(db, ids[i::processes]) for i in range(processes)]))
+    seconds = time.perf_counter() - started
+    facts = {s: part[s] for part in parts for s in part}
+    return seconds, facts, {s: sorted(ids) for s, ids in members.items()}
+
+
+def _facts_of(job: tuple[str, list[str]]) -> dict[str, Any]:
+    from newsparallax.facts.report import story_report
+
+    database = open_database(job[0], migrate=False)
+    return {s: (story_report(database, s) or {}).get("facts") for s in job[1]}
+
+
+def bare_spacy(texts: list[str], processes: int) -> float:
+    import spacy
+
+    nlp = spacy.load(DEFAULT_MODELS["en"])
+    nlp.max_length = 10_000_000
+    started = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=32, n_process=processes):
+        pass
+    return time.perf_counter() - started
+
+
+def engine(label: str, db: str, corpus: Path, n: int, workers: int, *flags: str) -> dict[str, Any]:
+    seconds, report, memory = run_ingest(db, corpus, "--workers", str(workers), *flags)
+    facts_s, facts, members = all_facts(db, workers)
+    total = seconds + facts_s
+    print(
+        f"{label:<28} {total:7.1f} s  {n / total:6.2f} articles/s  (ingest {seconds:.1f} s, facts of "
+        f"{len(facts)} stories {facts_s:.1f} s; read {report['readings']}, peak memory "
+        f"{memory.total / 2**20:,.0f} MB in all, {memory.largest / 2**20:,.0f} MB largest process)",
+        flush=True,
+    )
+    return {"seconds": total, "facts": facts, "members": members}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-ray", action="store_true")
+    args = parser.parse_args()
+    records = rows("gvc/dev.jsonl")[: args.n]
+    texts = [readable_text(a) for a in cleaned(records) if readable_text(a).strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "gvc.jsonl"
+        corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        print(f"{len(records)} GVC dev articles ({len(texts)} texts, {sum(map(len, texts)):,} characters)")
+        bare = bare_spacy(texts, args.workers)
+        label = f"bare nlp.pipe, n_process={args.workers}"
+        print(f"{label:<28} {bare:7.1f} s  {args.n / bare:6.2f} articles/s  (full pipeline)", flush=True)
+        w = args.workers
+        local = engine(f"parallax ingest, {w} workers", f"{tmp}/local.db", corpus, args.n, w)
+        print(f"ratio ingest / bare spaCy: {bare / local['seconds']:.2f}  (target ≥ 0.8)")
+        if not args.no_ray:
+            label = "parallax ingest --engine ray"
+            ray = engine(label, f"{tmp}/ray.db", corpus, args.n, w, "--engine", "ray")
+            same = ray["members"] == local["members"] and ray["facts"] == local["facts"]
+            print(f"ratio Ray / local: {local['seconds'] / ray['seconds']:.2f} (articles/s)")
+            print(f"same stories and facts on both engines: {same} ({len(local['members'])} stories)")
+
+
+if __name__ == "__main__":
+    main()
