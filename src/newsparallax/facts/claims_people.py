@@ -243,7 +243,7 @@ _WITNESS = re.compile(
 
 
 def witness_claims(article: ArticleInput) -> list[Claim]:
-    """First-hand observations: "An AFP journalist early on Sunday saw one of the planes"."""
+    """First-hand observations: "a wire photographer on Monday saw the ferry on its side"."""
     claims = []
     for match in _WITNESS.finditer(article.text):
         who = match.group("who")

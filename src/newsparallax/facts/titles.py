@@ -1,7 +1,7 @@
 """People's titles, normalised so that two reports' titles for one person can be compared.
 
 A title splits into a *rank* ("Lieutenant General", "Captain", "capitán de navío") and a *role*
-("head of the Mobilization Directorate of Russia's armed forces").  Roles become sets of canonical
+("commander of the navy's Fifth Naval Zone").  Roles become sets of canonical
 words: synonyms fold together (head/chief/commander/jefe → ``chief``; reporter/journalist →
 ``journalist``; canciller → ``foreign minister``), countries and demonyms become ISO codes
 ("Peru's", "Peruvian", "del Perú" → ``pe``).  Two titles are
@@ -9,8 +9,8 @@ words: synonyms fold together (head/chief/commander/jefe → ``chief``; reporter
 * **the same** when rank and role words are equal;
 * **compatible** when one generalises the other: "General" ⊂ "Lieutenant General", "President" ⊂
   "Venezuela's President", "police chief" = "the city's police chief";
-* **in conflict** otherwise ("Captain" vs "Rear Admiral"; "chief of staff of the ground forces" vs
-  "head of the Mobilization Directorate"), and whenever one says *assistant*, *deputy*, *vice*,
+* **in conflict** otherwise ("Captain" vs "Rear Admiral"; "maritime governor of Puerto Montt" vs
+  "commander of the Fifth Naval Zone"), and whenever one says *assistant*, *deputy*, *vice*,
   *former* or *acting* and the other does not ("Police Chief" vs "Assistant Police Chief").
 """
 
