@@ -10,7 +10,7 @@ import typer
 from sqlalchemy import or_, select
 
 from newsparallax.cli.app import EXIT_OK, EXIT_PARTIAL, State, err, out
-from newsparallax.cli.ingest_cmd import _progress, _reader, _stories, print_report
+from newsparallax.cli.ingest_cmd import make_reader, print_report, progress_bar, story_service
 from newsparallax.engine import IngestJob
 from newsparallax.store.db import Database, describe, open_database
 from newsparallax.store.schema import article_ids, story_articles
@@ -32,7 +32,7 @@ def analyze(
     state: State = ctx.obj
     config = state.config()
     database = open_database(config.db)
-    reader = _reader(config, no_read=False)
+    reader = make_reader(config, no_read=False)
     if reader is None:
         err.print("Reading is disabled in the configuration ([read] enabled = false); nothing to analyse.")
         return EXIT_OK
@@ -41,9 +41,9 @@ def analyze(
         config.ingest,
         batch_size=config.batch_size,
         reader=reader,
-        stories=_stories(database, reader),
+        stories=story_service(database, reader),
     )
-    with _progress(fmt == "text") as on_batch:
+    with progress_bar(fmt == "text") as on_batch:
         report = job.run(inputs, progress=on_batch)
     if fmt == "text":
         print_report(report, describe(database.url))

@@ -93,11 +93,11 @@ def ingest(
         ray_address=address,
         workers=workers,
     )
-    config = _flags(config, allow_private, no_fetch_links)
+    config = apply_flags(config, allow_private, no_fetch_links)
     database = open_database(config.db)
-    job = _job(config, database, _reader(config, no_read))
+    job = _job(config, database, make_reader(config, no_read))
     try:
-        with _progress(fmt == "text") as on_batch:
+        with progress_bar(fmt == "text") as on_batch:
             report = job.run(inputs, progress=on_batch)
     finally:
         job.close()
@@ -108,7 +108,7 @@ def ingest(
     return EXIT_PARTIAL if report.rejections else EXIT_OK
 
 
-def _reader(config: Config, no_read: bool) -> ArticleReader | None:
+def make_reader(config: Config, no_read: bool) -> ArticleReader | None:
     if no_read or not config.read_enabled:
         return None
     from newsparallax.read.reader import ArticleReader
@@ -126,12 +126,12 @@ def _job(config: Config, database: Database, reader: ArticleReader | None) -> In
         config.ingest,
         batch_size=config.batch_size,
         reader=reader,
-        stories=_stories(database, reader),
+        stories=story_service(database, reader),
         pool=pool,
     )
 
 
-def _stories(database: Database, reader: ArticleReader | None) -> StoryService | None:
+def story_service(database: Database, reader: ArticleReader | None) -> StoryService | None:
     """Stories are assigned wherever articles are read (they need the reading layers)."""
     if reader is None:
         return None
@@ -154,14 +154,14 @@ def reprocess(
     state: State = ctx.obj
     config = state.config(engine=engine.value if engine else None, ray_address=address, workers=workers)
     database = open_database(config.db)
-    reader = _reader(config, no_read=False)
+    reader = make_reader(config, no_read=False)
     if reader is None:
         err.print("Reading is disabled in the configuration ([read] enabled = false).")
         return EXIT_OK
     job = _job(config, database, reader)
     report = IngestReport()
     try:
-        with _progress(fmt == "text") as on_batch:
+        with progress_bar(fmt == "text") as on_batch:
             job.read_missing(report, on_batch, everything=everything)
     finally:
         job.close()
@@ -175,7 +175,7 @@ def reprocess(
     return EXIT_PARTIAL if report.reading_failed else EXIT_OK
 
 
-def _flags(config: Config, allow_private: bool, no_fetch_links: bool) -> Config:
+def apply_flags(config: Config, allow_private: bool, no_fetch_links: bool) -> Config:
     settings = config.ingest
     if allow_private:
         settings = replace(settings, allow_private_addresses=True)
@@ -185,7 +185,7 @@ def _flags(config: Config, allow_private: bool, no_fetch_links: bool) -> Config:
 
 
 @contextmanager
-def _progress(show: bool) -> Iterator[Progress_ | None]:
+def progress_bar(show: bool) -> Iterator[Progress_ | None]:
     if not show:
         yield None
         return

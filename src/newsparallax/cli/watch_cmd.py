@@ -19,7 +19,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from newsparallax.cli.app import EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, State, err, out
-from newsparallax.cli.ingest_cmd import _flags, _reader, _stories
+from newsparallax.cli.ingest_cmd import apply_flags, make_reader, story_service
 from newsparallax.config import Config
 from newsparallax.engine import IngestJob
 from newsparallax.ingest.poller import Poller, PollPolicy, RoundReport
@@ -80,7 +80,9 @@ def watch(
         max_backoff_s=parse_duration(max_backoff, "--max-backoff"),
     )
     state: State = ctx.obj
-    config = _flags(state.config(timeout_s=timeout, batch_size=batch_size), allow_private, no_fetch_links)
+    config = apply_flags(
+        state.config(timeout_s=timeout, batch_size=batch_size), allow_private, no_fetch_links
+    )
     poller = _poller(config, feeds, policy, state_file, no_read)
     try:
         with _sigterm_as_interrupt(), _status_line(poller):
@@ -104,13 +106,13 @@ def _poller(
     config: Config, feeds: list[str], policy: PollPolicy, state_file: str | None, no_read: bool
 ) -> Poller:
     database = open_database(config.db)
-    reader = _reader(config, no_read)
+    reader = make_reader(config, no_read)
     job = IngestJob(
         database,
         config.ingest,
         batch_size=config.batch_size,
         reader=reader,
-        stories=_stories(database, reader),
+        stories=story_service(database, reader),
     )
     path = Path(state_file).expanduser() if state_file else default_state_path(config.db)
     return Poller(job, feeds, WatchState.load(path), policy)

@@ -96,7 +96,7 @@ def _entry_result(
         id_given=False,
     )
     if len(article.text) < MIN_BODY_CHARS and settings.fetch_feed_links and link:
-        return _with_page(article, link, settings)
+        return complete_from_page(article, link, settings)
     if not article.text and not article.title:
         return reject(source, "feed entry has neither text nor a title", index)
     if not article.text:
@@ -104,7 +104,7 @@ def _entry_result(
     return article
 
 
-def _with_page(article: Article, link: str, settings: IngestSettings) -> ReadResult:
+def complete_from_page(article: Article, link: str, settings: IngestSettings) -> ReadResult:
     """Replace a short entry text with the linked page's text, or explain why it could not be."""
     try:
         page = _fetch_page(link, settings)

@@ -42,7 +42,7 @@ from newsparallax.ingest.conditional import (
     discover_feed,
     fetch_feed,
 )
-from newsparallax.ingest.feed import MIN_BODY_CHARS, _with_page, looks_like_feed, read_feed
+from newsparallax.ingest.feed import MIN_BODY_CHARS, complete_from_page, looks_like_feed, read_feed
 from newsparallax.ingest.sources import is_url
 from newsparallax.ingest.watch_state import FeedState, WatchState
 from newsparallax.model import Article, Rejection
@@ -333,7 +333,7 @@ class Poller:
             return item
         self.gate.wait(item.url, at_most=self.policy.host_interval_s)
         item.notes.clear()  # "stored as a headline only" no longer holds if the page has the text
-        return _with_page(item, item.url, self.job.settings)
+        return complete_from_page(item, item.url, self.job.settings)
 
     def _needs_page(self, article: Article) -> bool:
         return self.job.settings.fetch_feed_links and len(article.text) < MIN_BODY_CHARS
