@@ -10,6 +10,7 @@ Usage: python bench/growth_100k.py [--stored 100000] [--n 1000] [--workers 2]
    index, readings, entities, places, minhash bands (re-keyed, so that a copy is never a
    near-duplicate of new content), ids and story assignments.  Nothing is read again (reading
    100k articles would take hours on this machine); entity counts are recomputed at the end.
+   The copies are read and in stories, so none goes on the queue of pending work.
 3. The next N GVC dev articles (new content) go into each store through ``parallax ingest``
    (the local engine, --workers processes), then the facts report of every story they touched;
    both are timed.  The bench prints seconds per 1,000 articles at 1k and at 100k stored, their

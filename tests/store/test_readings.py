@@ -4,14 +4,14 @@ lone surnames joined to the one full name the store knows, places catalogued onc
 from __future__ import annotations
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from newsparallax.read.layers import EntityMention, PlaceMention, Reading
 from newsparallax.read.reader import ReadOutput
 from newsparallax.store.articles import get_reading
 from newsparallax.store.db import Database
 from newsparallax.store.readings import ReadingWriter
-from newsparallax.store.schema import article_places, entities, places
+from newsparallax.store.schema import article_entities, article_places, entities, places
 from newsparallax.store.writer import ArticleWriter
 from tests.store.test_writer import make
 
@@ -81,3 +81,41 @@ def test_places_catalogued_once(database: Database) -> None:
     with database.engine.connect() as conn:
         assert conn.execute(select(places.c.place_id)).scalars().all() == ["airport:CCS"]
         assert len(conn.execute(select(article_places)).all()) == 2
+
+
+def _recounted(database: Database) -> dict[str, tuple[int, int]]:
+    """Entity counts summed afresh from every stored mention (what the kept counts must equal)."""
+    query = select(
+        article_entities.c.entity_key, func.sum(article_entities.c.mentions), func.count()
+    ).group_by(article_entities.c.entity_key)
+    with database.engine.connect() as conn:
+        return {key: (int(m), int(a)) for key, m, a in conn.execute(query)}
+
+
+def _kept(database: Database) -> dict[str, tuple[int, int]]:
+    with database.engine.connect() as conn:
+        rows = conn.execute(select(entities.c.key, entities.c.mentions, entities.c.articles))
+        return {key: (m, a) for key, m, a in rows}
+
+
+def test_counts_kept_incrementally_stay_exact(database: Database) -> None:
+    _store(database, "a", "b", "c")
+    herrera, quiroga = _person("Herrera", "person:tomas herrera"), _person("Quiroga", "person:marta quiroga")
+    police = EntityMention(0, 6, "police", "ORG", 0, "police", "org:police")
+    writer = ReadingWriter(database)
+    writer.write([_output("a", herrera, police, police), _output("b", police)])
+    writer.write([_output("c", quiroga, police)])
+    assert _kept(database)["org:police"] == (4, 3)
+    # re-reading replaces the old mentions: their counts come off before the new ones go on
+    writer.write([_output("a", quiroga, quiroga), _output("b", police, police, police)])
+    writer.write([_output("c")])
+    assert (
+        _kept(database)
+        == _recounted(database)
+        == {
+            "org:police": (3, 1),
+            "person:marta quiroga": (2, 1),
+        }
+    )
+    writer.write([_output("b"), _output("a")])
+    assert _kept(database) == {}

@@ -14,7 +14,8 @@ Status counts **independent origins**, not reports: wire copies of one story are
 
 Each fact's ``value`` is the best-supported value: the one most origins give (ties: the more
 precise, then the earlier).  Casualty counts follow the news cycle: an explicit update ("the death
-toll has risen to six") or a higher figure from later reports wins, and the fact says so in ``note``.
+toll has risen to six") wins; else for the dead the highest figure any report gives, for the
+wounded a higher figure from later reports; the fact says so in ``note``.
 """
 
 from __future__ import annotations
@@ -150,21 +151,30 @@ def best_value(fact: Fact) -> tuple[Any, str | None]:
     groups = value_groups(fact)
     chosen, note = groups[0], None
     if fact.attribute in CASUALTIES and len(groups) > 1:
-        chosen, note = _casualty_value(groups, chosen)
+        chosen, note = _casualty_value(fact.attribute, groups, chosen)
     elif fact.kind == "count" and len(groups) > 1:
         chosen = _precise(groups)
+    elif fact.kind == "date" and len(groups) > 1:
+        chosen = _earliest_day(groups)
     return display_value(fact.kind, chosen[0]), note
 
 
-def _casualty_value(groups: list[list[Claim]], chosen: list[Claim]) -> tuple[list[Claim], str | None]:
-    """An explicit update wins; otherwise a higher figure given by the latest reports wins."""
+def _casualty_value(
+    attribute: str, groups: list[list[Claim]], chosen: list[Claim]
+) -> tuple[list[Claim], str | None]:
+    """An explicit update wins; otherwise a higher figure wins: for the dead, the highest any report
+    gives (the toll only grows; a lower figure describes part of the victims), for the others the one
+    the latest reports give (the wounded who die leave the count)."""
     revisions = [g for g in groups if any(c.revision for c in g)]
-    latest = max(groups, key=lambda g: max(_order(c) for c in g))
+    if attribute == "killed":
+        latest = max(groups, key=_number)
+    else:
+        latest = max(groups, key=lambda g: max(_order(c) for c in g))
     candidate = revisions[-1] if revisions else latest
     if _number(candidate) > _number(chosen) or revisions:
         earlier = sorted({_number(g) for g in groups if g is not candidate})
         shown = ", ".join(_shown(n) for n in earlier)
-        how = "an explicit update" if revisions else "later reports"
+        how = "an explicit update" if revisions else "other reports"
         return candidate, f"revised upward to {_shown(_number(candidate))} by {how}; earlier figures: {shown}"
     return chosen, None
 
@@ -175,6 +185,14 @@ def _number(group: list[Claim]) -> float:
 
 def _shown(value: float) -> str:
     return str(int(value)) if value.is_integer() else str(value)
+
+
+def _earliest_day(groups: list[list[Claim]]) -> list[Claim]:
+    """Among days as many origins give, the earliest: a later one usually dates what followed
+    (an arrest, a death in hospital, the report's own day)."""
+    top = len({c.mention.origin for c in groups[0]})
+    tied = [g for g in groups if len({c.mention.origin for c in g}) == top]
+    return min(tied, key=lambda g: str(g[0].normalized["value"]))
 
 
 def _precise(groups: list[list[Claim]]) -> list[Claim]:

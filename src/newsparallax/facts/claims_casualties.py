@@ -19,26 +19,41 @@ from typing import Any
 
 from newsparallax.facts.claims import EVENT, ArticleInput, Claim, claim_at, number, quantities_of
 from newsparallax.facts.concepts import CASUALTIES
-from newsparallax.read.casualties import casualty_counts
+from newsparallax.facts.victims import other_victim
+from newsparallax.read.casualties import casualty_counts, refine_counts
 from newsparallax.read.layers import Quantity
 
 HISTORY_DAYS = 31
 _HISTORY = re.compile(r"\b(?:ago|anniversary|last\s+year|years?\s+earlier|massacre\s+at)\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:in|since|of)\s+((?:19|20)\d\d)\b")
+_YEAR = re.compile(
+    r"\b(?:in|since|of|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 _SHOOTER_DEAD = re.compile(
-    r"\b(?:killed\s+(?:him|her)self|(?:fatally\s+)?shot\s+(?:him|her)self\s+(?:dead|to\s+death)|"
-    r"fatally\s+shot\s+(?:him|her)self|turned\s+the\s+gun\s+on\s+(?:him|her)self|took\s+(?:his|her)\s+own\s+life|"
+    r"\b(?:kill(?:ed|ing)\s+(?:him|her)self|(?:fatally\s+)?shot\s+(?:him|her)self\s+(?:dead|to\s+death)|"
+    r"fatally\s+shot\s+(?:him|her)self|turn(?:ed|ing)\s+the\s+gun\s+on\s+(?:him|her)self|"
+    r"t(?:ook|aking)\s+(?:his|her)\s+own\s+life|"
     r"murder[\s-]suicide|(?:gunman|shooter|suspect|attacker)\s+(?:\w+\s+){0,3}?(?:was|were)\s+(?:\w+\s+)?"
     r"(?:shot\s+dead|killed|fatally\s+shot|shot\s+and\s+killed))\b",
     re.IGNORECASE,
 )
 LEAD_SENTENCES = 3
+_ATTACKERS = frozenset({"suspects", "suspect", "gunmen", "shooters", "attackers", "assailants", "robbers"})
+_VAGUE = re.compile(r"(?:dozens|hundreds|thousands|scores)\b", re.IGNORECASE)
+_OTHERS = re.compile(r"\b(?:others?|more|additional)\b", re.IGNORECASE)
+_BODY_COUNT = re.compile(r"\b(?:dead|bodies|died|deaths?|found)\b", re.IGNORECASE)
+_SHOT_SELF = re.compile(r"\bsho(?:t|ots|oting)\s+(?:him|her|it)?self\b", re.IGNORECASE)
+_ACCIDENT = re.compile(r"\baccident(?:al(?:ly)?)?\b", re.IGNORECASE)
 _COUNTED_ONE = re.compile(r"(?:\d|one\b|another\b|other\b|a\s+(?:second|third)\b)", re.IGNORECASE)
 _ONE_VICTIM = re.compile(r"(?:a|an|the|his|her|their)\s", re.IGNORECASE)
 _NEGATED = r"(?<!\bnon-)"
-_NEGATION = re.compile(r"\b(?:no|not|none|nobody|never|without|neither|nor)\b|n't\b", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(?:no|not|none|nobody|never|without|neither|nor|if|whether)\b|n't\b", re.IGNORECASE
+)
 _DEATH_CUE = re.compile(
-    rf"\b{_NEGATED}(?:died|dies|dead|killed|slain|fatal(?:ly)?|deadly|shooting\s+death|homicide|murdered|"
+    rf"\b{_NEGATED}(?:died|dies|dead|killed|slain|fatal(?:ly)?|deadly(?!\s+(?:weapon|conduct|force))|"
+    r"shooting\s+death|(?<!attempted\s)(?<!criminal\s)homicide(?!\s+(?:unit|detectives?|division|squad|"
+    r"investigators?|bureau|section|team|office))|murdered|"
     r"pronounced\s+dead|claimed\s+the\s+life|lost\s+(?:his|her)\s+life)\b",
     re.IGNORECASE,
 )
@@ -49,11 +64,14 @@ _INJURY_CUE = re.compile(
 )
 _HEADLINE_ONE = re.compile(
     r"\b(?:man|woman|teen|boy|girl|child|toddler|\d+-year-old|person|officer|victim)s?\b[\w\s,'-]{0,30}?"
-    r"\b(?:(?P<killed>dead|killed|dies|slain|fatally\s+(?:shot|wounded))|(?P<injured>shot|wounded|injured|hurt))\b",
+    r"\b(?:(?P<killed>dead|killed|dies|slain|fatally\s+(?:shot|wounded)|shot(?:,\s*|\s+and\s+)killed|shot\s+dead|"
+    r"shot\s+to\s+death)|(?P<injured>shot|wounded|injured|hurt))\b",
     re.IGNORECASE,
 )
+_DIES_AFTER = re.compile(r"[^;:|]{0,30}?,\s*(?:dies|died|dead|killed)\b", re.IGNORECASE)
 _INCLUDED = re.compile(
-    r"\b(?:including|among\s+them|counting)\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker)|(?:him|her)self\b",
+    r"\b(?:including|among\s+them|counting)\s+(?:the\s+)?(?:(?:suspected\s+)?(?:gunman|shooter|suspect|attacker)|"
+    r"(?:him|her)self)\b",
     re.IGNORECASE,
 )
 
@@ -64,15 +82,33 @@ def casualty_claims(article: ArticleInput) -> list[Claim]:
     The body's counts come first; where the body gives none, the headline's ("4 shot at party",
     "Teen dead in shooting"); where neither counts, a death or an injury the lead reports counts one.
     """
-    quantities = [
-        q for q in sorted(quantities_of(article), key=lambda q: q.start) if not _historical(article, q)
-    ]
-    claims = _counted(article, quantities)
+    stored = sorted(quantities_of(article), key=lambda q: q.start)
+    refine_counts(article.text, stored)  # again: readings stored by an older reading stage lack it
+    quantities = [q for q in stored if not _historical(article, q) and not _not_victims(q)]
+    claims = _counted(article, _others_shot(quantities))
     if article.title and article.text != article.title:
         headline = _counted(article, title_quantities(article.title), headline=True)
         claims = _prefer_headline(claims, headline)
     claims += _cued(article, {c.attribute for c in claims})
     return _consistent(_with_shooter(article, claims))
+
+
+def _not_victims(quantity: Quantity) -> bool:
+    """Not a count of victims: the attackers ("the four suspects killed two men") or a vague crowd
+    ("planned to kill hundreds")."""
+    if quantity.category not in (*CASUALTIES, "shot"):
+        return False
+    return (quantity.counted or "").lower() in _ATTACKERS or bool(_VAGUE.match(quantity.text))
+
+
+def _others_shot(quantities: list[Quantity]) -> list[Quantity]:
+    """ "One man was killed and three others were shot": the others are the wounded, not all shot."""
+    killed_in = {q.sentence for q in quantities if q.category == "killed"}
+    for quantity in quantities:
+        others = _OTHERS.search(quantity.text) and " and " not in quantity.text  # not "he and four others"
+        if quantity.category == "shot" and quantity.sentence in killed_in and others:
+            quantity.category = "injured"
+    return quantities
 
 
 def _consistent(claims: list[Claim]) -> list[Claim]:
@@ -83,7 +119,8 @@ def _consistent(claims: list[Claim]) -> list[Claim]:
     if killed is None or injured is None:
         return claims
     dead = int(killed.normalized["value"])
-    if injured.normalized["value"] == 1 and not _COUNTED_ONE.match(injured.value) and dead >= 1:
+    single = injured.normalized["value"] == 1 and not _COUNTED_ONE.match(injured.value)
+    if single and dead >= 1 and not other_victim(injured.value, killed.value):
         return [c for c in claims if c is not injured]
     if injured.basis == "shot":
         left = max(int(injured.normalized["value"]) - dead, 0)
@@ -116,7 +153,8 @@ def _counted(article: ArticleInput, quantities: list[Quantity], headline: bool =
     counts = casualty_counts(quantities)
     stated = {"killed": counts.killed, "injured": counts.injured, "missing": _first(quantities, "missing")}
     sources = {c: _source_quantity(quantities, c, v) for c, v in stated.items() if v is not None}
-    if stated["killed"] and _same_victim(sources.get("injured")):
+    dead = sources.get("killed")
+    if stated["killed"] and _same_victim(sources.get("injured"), dead.text if dead else ""):
         sources.pop("injured")
     claims = [_claim(article, c, int(stated[c] or 0), q, headline=headline) for c, q in sources.items()]
     shot = sources.get("injured")
@@ -131,10 +169,13 @@ def _counted(article: ArticleInput, quantities: list[Quantity], headline: bool =
     return claims
 
 
-def _same_victim(injured: Quantity | None) -> bool:
+def _same_victim(injured: Quantity | None, killed_text: str) -> bool:
     """ "A boy was shot ... he died": a definite or indefinite single victim shot in a report that
-    counts a death is the one who died, not another casualty."""
-    return injured is not None and injured.value == 1 and bool(_ONE_VICTIM.match(injured.text))
+    counts a death is the one who died, not another casualty (unless told apart: see
+    :func:`other_victim`)."""
+    if injured is None or injured.value != 1 or not _ONE_VICTIM.match(injured.text):
+        return False
+    return not other_victim(injured.text, killed_text)
 
 
 def title_quantities(title: str) -> list[Quantity]:
@@ -162,7 +203,8 @@ def _headline_singles(title: str, taken: list[Quantity]) -> list[Quantity]:
     match = _HEADLINE_ONE.search(title)
     if match is None:
         return []
-    category = "killed" if match.group("killed") else "injured"
+    died = _DIES_AFTER.match(title, match.end())  # "8-year-old shot in head, dies"
+    category = "killed" if match.group("killed") or died else "injured"
     return [Quantity(match.start(), match.end(), match.group(), 1.0, counted="people", category=category)]
 
 
@@ -190,7 +232,12 @@ def _historical(article: ArticleInput, quantity: Quantity) -> bool:
     """A casualty count in a sentence about another time than the report's."""
     if quantity.category not in (*CASUALTIES, "shot"):
         return False
-    _, _, sentence = article.sentence(quantity.sentence)
+    return _historical_at(article, quantity.sentence)
+
+
+def _historical_at(article: ArticleInput, index: int) -> bool:
+    """Sentence ``index`` is about another time than the report's ("June 2010: a gunman ...")."""
+    _, _, sentence = article.sentence(index)
     anchor = (article.published or article.anchor or "")[:10]
     years = {int(y) for y in _YEAR.findall(sentence)}
     if _HISTORY.search(sentence) or (anchor and any(y < int(anchor[:4]) for y in years)):
@@ -199,9 +246,7 @@ def _historical(article: ArticleInput, quantity: Quantity) -> bool:
         return False
     oldest = (dt.date.fromisoformat(anchor) - dt.timedelta(days=HISTORY_DAYS)).isoformat()
     dates = article.layers.get("dates") or []
-    return any(
-        d.get("sentence") == quantity.sentence and d.get("value") and d["value"] < oldest for d in dates
-    )
+    return any(d.get("sentence") == index and d.get("value") and d["value"] < oldest for d in dates)
 
 
 def _first(quantities: list[Quantity], category: str) -> int | None:
@@ -241,7 +286,7 @@ def _claim(
 
 def _with_shooter(article: ArticleInput, claims: list[Claim]) -> list[Claim]:
     """Add the shooter to the killed when the report says he died and its count leaves him out."""
-    found = _SHOOTER_DEAD.search(article.text)
+    found = _shooter_death(article)
     if found is None:
         return claims
     killed = next((c for c in claims if c.attribute == "killed"), None)
@@ -251,11 +296,33 @@ def _with_shooter(article: ArticleInput, claims: list[Claim]) -> list[Claim]:
             found.start(), found.end(), found.group(), 1.0, category="killed", sentence=sentence
         )
         return [*claims, _claim(article, "killed", 1, shooter)]
-    if _INCLUDED.search(killed.mention.quote) or found.start() in range(
-        killed.mention.start, killed.mention.end
-    ):
+    if _includes_shooter(article, killed, found):
         return claims
     value = int(killed.normalized["value"]) + 1
     killed.normalized = {**killed.normalized, "value": value, "low": None, "high": None, "hedge": None}
     killed.value = f"{killed.value} (+ the gunman)"
     return claims
+
+
+def _shooter_death(article: ArticleInput) -> re.Match[str] | None:
+    """Where the report says the shooter died, outside sentences about other shootings."""
+    for match in _SHOOTER_DEAD.finditer(article.text):
+        index = article.sentence_at(match.start())
+        if index < 0 or not _historical_at(article, index):
+            return match
+    return None
+
+
+def _includes_shooter(article: ArticleInput, killed: Claim, found: re.Match[str]) -> bool:
+    """The count already holds the shooter: it says so ("including the gunman"), it is his own death,
+    it counts the bodies ("five people were found dead in a murder-suicide": everyone
+    who died), or the shooting was an accident or the victim shot himself ("toddler fatally shoots
+    self"): the one who shot himself is the victim."""
+    quote = killed.mention.quote
+    if _INCLUDED.search(quote) or found.group() in killed.value:
+        return True
+    if int(killed.normalized["value"]) >= 2 and _BODY_COUNT.search(quote):
+        return True
+    _, _, sentence = article.sentence(article.sentence_at(found.start()))
+    accident = any(_ACCIDENT.search(t) for t in (sentence, quote, article.title or ""))
+    return accident or (int(killed.normalized["value"]) == 1 and bool(_SHOT_SELF.search(article.title or "")))

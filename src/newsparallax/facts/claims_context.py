@@ -1,9 +1,10 @@
 """Claims about when and where: the event's date and place, airports, aircraft, other dated events.
 
-The event's **date** in a report is the earliest day-precise date its lead gives that is not after
-publication and does not date a statement ("police said Monday"); "on Saturday" in a Monday report
-resolves to two days earlier.  Relative dates of a report without a publication date are resolved
-against the story's other reports (see :func:`reanchor`).  The event's **location** is the
+The event's **date** in a report is a day-precise date its lead gives that is not after publication,
+does not date a statement ("police said Monday") and dates the shooting rather than what came after
+it (:mod:`.event_day`); "on Saturday" in a Monday report resolves to two days earlier.  Relative
+dates of a report without a publication date are resolved against the story's other reports (see
+:func:`reanchor`).  The event's **location** is the
 dateline place or the most specific place the lead names.  Other places and other dated days
 become "named" facts, so a place or a date only one outlet mentions shows up as single-source.
 """
@@ -15,11 +16,11 @@ import re
 from typing import Any
 
 from newsparallax.facts.claims import EVENT, ArticleInput, Claim, claim_at
+from newsparallax.facts.event_day import pick_event_day
 from newsparallax.read.timex import find_dates
 
 LEAD_SENTENCES = 3
 WINDOW_DAYS = 31  # an event date more than a month before publication is history, not the event
-RECENT_DAYS = 3  # among the lead's days, the earliest of the last few before publication is the event's
 # a date expression names a day (a weekday, a month, a relative day, digits), not only a time of day
 _DAY_WORD = re.compile(
     r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
@@ -41,10 +42,10 @@ _SAID = re.compile(
     re.IGNORECASE,
 )
 _STAMP_BEFORE = re.compile(
-    r"(?:\b(?:published|posted|updated|last\s+modified|since)\b[:\s]*|\(\s*)$", re.IGNORECASE
+    r"(?:\b(?:published|posted|update|updated|last\s+modified|since)\b[-:\s]*|\(\s*)$", re.IGNORECASE
 )
 _STAMP_AFTER = re.compile(
-    r",?\s*\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}T\b|\||$)|\s*\|", re.IGNORECASE
+    r",?\s*\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}T\b|\||:|$)|\s*\|", re.IGNORECASE
 )
 _MAKERS = {"antonov": "An", "ilyushin": "Il", "tupolev": "Tu", "boeing": "Boeing ", "airbus": "A"}
 
@@ -70,7 +71,9 @@ def date_claims(article: ArticleInput) -> list[Claim]:
     days = [
         d for d in article.layers.get("dates") or [] if d.get("value") and d.get("granularity") in _DAY_GRAINS
     ]
-    event = _event_day([d for d in days if not _statement_date(article.text, d)], article.published)
+    event = _event_day(
+        article.text, [d for d in days if not _statement_date(article.text, d)], article.published
+    )
     claims = []
     if event is not None:
         claims.append(_date_claim(article, event, EVENT, "date"))
@@ -92,7 +95,7 @@ def _statement_date(text: str, mention: dict[str, Any]) -> bool:
     return bool(_SAID.search(before) or _STAMP_BEFORE.search(before) or _STAMP_AFTER.match(after))
 
 
-def _event_day(days: list[dict[str, Any]], published: str | None) -> dict[str, Any] | None:
+def _event_day(text: str, days: list[dict[str, Any]], published: str | None) -> dict[str, Any] | None:
     limit = (published or "9999")[:10]
     oldest = _days_before(published, WINDOW_DAYS)
     usable = [
@@ -100,10 +103,7 @@ def _event_day(days: list[dict[str, Any]], published: str | None) -> dict[str, A
         for d in days
         if oldest <= d["value"] <= limit and not d.get("end_value") and _DAY_WORD.search(d["text"])
     ]
-    lead = [d for d in usable if 0 <= d.get("sentence", -1) < LEAD_SENTENCES]
-    candidates = lead or usable[:1]
-    recent = [d for d in candidates if d["value"] >= _days_before(published, RECENT_DAYS)]
-    return min(recent or candidates, key=lambda d: (d["value"], d["start"])) if candidates else None
+    return pick_event_day(text, usable, published)
 
 
 def _days_before(published: str | None, days: int) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsparallax.read.layers import Quantity
+from newsparallax.read.victim_lists import find_victim_lists
 
 _PERSON = (
     r"(?:man|woman|boy|girl|teen|teenager|toddler|child|person|victim|student|driver|officer|"
@@ -57,6 +58,17 @@ _SELF = re.compile(
     r"(?!\s+(?:dead|to\s+death|fatally))",
     re.IGNORECASE,
 )
+_FATAL_AFTER = re.compile(
+    r"\s+(?:(?:were|was|are|have|has|had|been|being|got|all|both|each|later|allegedly|reportedly)\s+){0,3}"
+    r"(?:shot\s+(?:and\s+killed|to\s+death|dead)|slain|murdered|gunned\s+down|fatally\s+shot)\b",
+    re.IGNORECASE,
+)
+_MORTALLY_AFTER = re.compile(
+    r"(?:\s+(?:\w+\s+){0,2}?(?:wounded|injured|hurt))?(?:\s*(?:,|--|—|–)\s*|\s+)"
+    r"(?:(?:one|two|three|four|five|\d+)\s+(?:of\s+them\s+)?)?(?:mortally|fatally)\b",
+    re.IGNORECASE,
+)
+_INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _TIMES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -65,6 +77,12 @@ _NUMBER_WORDS = (
 _SMALL = {word: value for value, word in enumerate(_NUMBER_WORDS.split())}
 _SMALL_WORDS = _NUMBER_WORDS.split()[1:]
 _N = r"(?P<n>\d{1,3}|" + "|".join(_SMALL_WORDS) + r")"
+_ONE_OF = re.compile(rf"(?:one|1)\s+of\s+(?:the\s+)?{_N}\b", re.IGNORECASE)
+_DIED_LATER = re.compile(r"\b(?:died|dies|was\s+killed)\b", re.IGNORECASE)
+_OTHERS_TEXT = re.compile(r"\w+\s+(?:other\s+\w+|others)$", re.IGNORECASE)
+_SOMEONE_AND = re.compile(
+    rf"(?:\b(?:he|she)|\b(?:a|an|the)\s+(?:[\w'-]+\s+){{0,3}}?{_PERSON})\s+and\s+$", re.IGNORECASE
+)
 _WHO = (
     r"(?:people|persons|men|women|teens|teenagers|boys|girls|children|kids|adults|victims|others|"
     r"males|females)"
@@ -127,9 +145,10 @@ def find_singular_casualties(text: str, taken: Sequence[Quantity] = ()) -> list[
 
 
 def find_active_casualties(text: str, taken: Sequence[Quantity] = ()) -> list[Quantity]:
-    """Victims as objects: "accused of killing her husband", "wounding a bystander", "a double homicide"."""
-    spans = [(q.start, q.end) for q in taken]
-    found: list[Quantity] = []
+    """Victims as objects: "accused of killing her husband", "wounding a bystander", "a double homicide",
+    "killed his wife and two children" (see :mod:`.victim_lists`)."""
+    found: list[Quantity] = find_victim_lists(text, taken)
+    spans = [(q.start, q.end) for q in [*taken, *found]]
     for match in _ACTIVE.finditer(text):
         start, end = match.span()
         if not any(s < end and start < e for s, e in spans):
@@ -155,7 +174,8 @@ def find_active_casualties(text: str, taken: Sequence[Quantity] = ()) -> list[Qu
 def find_phrase_casualties(text: str, quantities: list[Quantity]) -> list[Quantity]:
     """Counts the number finder leaves without a casualty category: "shoots 4 people", "sent five
     people to the hospital", "three men with gunshot wounds".  A number already read without a
-    category takes this one; otherwise a quantity is added."""
+    category takes this one; otherwise a quantity is added.  Counts of people "shot and killed",
+    "shot to death", "slain" or "murdered" become killed, and more (see :func:`refine_counts`)."""
     added: list[Quantity] = []
     for pattern, category in _PHRASES:
         for match in pattern.finditer(text):
@@ -168,7 +188,72 @@ def find_phrase_casualties(text: str, quantities: list[Quantity]) -> list[Quanti
                                       category=category))  # fmt: skip
             elif all(q.category in (None, "people") for q in same):
                 same[0].category = category
+    refine_counts(text, quantities + added)
     return added
+
+
+def refine_counts(text: str, quantities: Sequence[Quantity]) -> None:
+    """What a reader makes of counts in their context (categories and values change in place):
+
+    * "two men were shot and killed", "three women were shot to death", "5 murdered": killed;
+    * "six people were wounded, two mortally": the six were shot (two of them died);
+    * "four people, including three children, were wounded": the four are the count, the three a part;
+    * "one of four women wounded ... has died": four were shot; "he and three others were shot": four.
+    """
+    ordered = sorted(quantities, key=lambda q: q.start)
+    for index, quantity in enumerate(ordered):
+        _fatal_or_mortal(text, quantity)
+        if quantity.category not in _COUNTED:
+            continue
+        if _INCLUDING.search(text, max(0, quantity.start - 24), quantity.start):
+            _take_whole(text, ordered[:index], quantity)
+        _one_of(text, quantity)
+        _and_others(text, quantity)
+
+
+def _fatal_or_mortal(text: str, quantity: Quantity) -> None:
+    if quantity.category in ("shot", "people", None) and _FATAL_AFTER.match(text, quantity.end):
+        quantity.category = "killed"
+    elif quantity.category == "injured" and _MORTALLY_AFTER.match(text, quantity.end):
+        quantity.category = "shot"
+
+
+def _one_of(text: str, quantity: Quantity) -> None:
+    """ "One of four women wounded ... has died": four were shot, not one."""
+    match = _ONE_OF.match(quantity.text)
+    if match is None or quantity.category == "killed":
+        return
+    raw = match.group("n").lower()
+    quantity.value = float(raw) if raw.isdigit() else float(_SMALL[raw])
+    end = text.find(".", quantity.end)
+    if _DIED_LATER.search(text, quantity.end, end if end >= 0 else len(text)):
+        quantity.category = "shot"
+
+
+def _and_others(text: str, quantity: Quantity) -> None:
+    """ "He and three others were shot", "a teenager and two others were wounded": one more."""
+    if not _OTHERS_TEXT.match(quantity.text):
+        return
+    someone = _SOMEONE_AND.search(text, max(0, quantity.start - 60), quantity.start)
+    if someone is not None:
+        quantity.value += 1
+        quantity.start = someone.start()
+        quantity.text = text[quantity.start : quantity.end]
+
+
+def _take_whole(text: str, earlier: Sequence[Quantity], part: Quantity) -> None:
+    """The count a part is included in ("four people, including three children") takes its category;
+    one victim singled out ("including a boy who died"), or the dead among the shot, stay counted."""
+    if part.value == 1:
+        return
+    whole = next((q for q in reversed(earlier) if part.start - q.end < 40), None)
+    if whole is not None and "." in text[whole.end : part.start]:
+        whole = None
+    if whole is not None and whole.category in ("people", None):
+        whole.category = part.category
+    elif whole is not None and whole.category != part.category:
+        return  # "shot four people, including two who were killed": the dead among the shot
+    part.category = None
 
 
 def find_toll_statements(text: str) -> list[Quantity]:

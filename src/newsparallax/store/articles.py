@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Connection, Select, Table, func, literal_c
 
 from newsparallax.model import Article, Origin
 from newsparallax.store.db import Database
+from newsparallax.store.pending import READ, chunks, queued
 from newsparallax.store.schema import article_ids, articles, ingest_runs, near_duplicates, readings
 
 _SUMMARY_COLUMNS = (
@@ -175,19 +176,36 @@ _READ_COLUMNS = select(
 def articles_to_read(
     database: Database, *, everything: bool = False, version: int | None = None, batch_size: int = 200
 ) -> Iterator[list[Article]]:
-    """Stored articles that have no reading (or an older one than ``version``; all with ``everything``)."""
-    query = _READ_COLUMNS.order_by(articles.c.published.nulls_first(), articles.c.id)
-    if not everything:
-        stale = select(readings.c.article_id)
-        if version is not None:
-            stale = stale.where(readings.c.version >= version)
-        query = query.where(articles.c.id.not_in(stale))
+    """Stored articles that have no reading (or an older one than ``version``; all with ``everything``),
+    oldest publication first.  Without ``everything`` only the queue of articles to read and the
+    readings older than ``version`` are looked at, so the cost is that of what is pending."""
     with database.engine.connect() as conn:
-        ids = [row.id for row in conn.execute(query.with_only_columns(articles.c.id))]
-    for start in range(0, len(ids), batch_size):
+        ids = _all_ids(conn) if everything else _unread_ids(conn, version)
+    for chunk in chunks(ids, batch_size):
         with database.engine.connect() as conn:
-            rows = conn.execute(query.where(articles.c.id.in_(ids[start : start + batch_size]))).mappings()
-            yield [_article(row) for row in rows]
+            rows = conn.execute(_READ_COLUMNS.where(articles.c.id.in_(chunk))).mappings()
+            found = {row["id"]: _article(row) for row in rows}
+        yield [found[i] for i in chunk if i in found]
+
+
+def _all_ids(conn: Connection) -> list[str]:
+    query = select(articles.c.id).order_by(articles.c.published.nulls_first(), articles.c.id)
+    return list(conn.execute(query).scalars())
+
+
+def _unread_ids(conn: Connection, version: int | None) -> list[str]:
+    candidates = set(queued(conn, READ))
+    current = select(readings.c.article_id).where(readings.c.article_id == articles.c.id)
+    if version is not None:
+        stale = select(readings.c.article_id).where(readings.c.version < version)
+        candidates.update(conn.execute(stale).scalars())
+        current = current.where(readings.c.version >= version)
+    rows: list[tuple[str, str | None]] = []
+    for chunk in chunks(sorted(candidates)):
+        query = select(articles.c.id, articles.c.published).where(articles.c.id.in_(chunk), ~current.exists())
+        rows.extend((row.id, row.published) for row in conn.execute(query))
+    rows.sort(key=lambda r: (r[1] is not None, r[1] or "", r[0]))  # publication order, undated first
+    return [article_id for article_id, _published in rows]
 
 
 def articles_by_id(database: Database, ids: list[str]) -> list[Article]:

@@ -1,25 +1,27 @@
 """Storing what the reading stage found: layers per article, entities and places across the store.
 
 Written through :class:`ReadingWriter` only, one transaction per batch.  Re-reading an article
-replaces its rows; entity counts are recomputed from ``article_entities`` for the keys touched,
-so they stay exact however often articles are reprocessed.
+replaces its rows.  Entity counts are kept incrementally: a batch adds the mentions and articles of
+its new rows and subtracts those of the rows it replaces, so they stay exact however often articles
+are reprocessed, and a batch costs the same however many articles already name a frequent entity.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, insert, select, update
 
 from newsparallax.read.embed import to_bytes
 from newsparallax.read.layers import EntityMention, PlaceMention
 from newsparallax.read.reader import READ_VERSION, ReadOutput
 from newsparallax.store.db import Database
+from newsparallax.store.pending import read_done
 from newsparallax.store.schema import article_entities, article_places, entities, places, readings
 
 
@@ -44,15 +46,16 @@ class ReadingWriter:
             return
         ids = [o.reading.article_id for o in outputs]
         with self.database.engine.begin() as conn:
-            touched = _clear(conn, ids)
+            removed = _clear(conn, ids)
             surnames = _known_surnames(conn, outputs)
             for output in outputs:
                 _resolve_surnames(output.reading.entities, surnames)
             per_article = {o.reading.article_id: _rollup(o.reading.entities) for o in outputs}
-            touched |= _write_entities(conn, per_article)
+            _write_entities(conn, per_article)
             _write_places(conn, outputs)
             conn.execute(insert(readings), [self._row(o) for o in outputs])
-            _recount(conn, touched)
+            _apply_counts(conn, _counts(per_article), removed)
+            read_done(conn, ids)
 
     def _row(self, output: ReadOutput) -> dict[str, Any]:
         reading = output.reading
@@ -70,16 +73,23 @@ class ReadingWriter:
         }
 
 
-def _clear(conn: Connection, ids: list[str]) -> set[str]:
-    """Delete earlier reading rows of these articles; return the entity keys they touched."""
-    touched = set(
-        conn.execute(
-            select(article_entities.c.entity_key).where(article_entities.c.article_id.in_(ids))
-        ).scalars()
-    )
+#: Per entity key: (mentions, articles).
+_Counts = dict[str, tuple[int, int]]
+
+
+def _clear(conn: Connection, ids: list[str]) -> _Counts:
+    """Delete earlier reading rows of these articles; return the entity counts those rows held."""
+    removed = {
+        key: (int(mentions), int(articles))
+        for key, mentions, articles in conn.execute(
+            select(article_entities.c.entity_key, func.sum(article_entities.c.mentions), func.count())
+            .where(article_entities.c.article_id.in_(ids))
+            .group_by(article_entities.c.entity_key)
+        )
+    }
     for table in (readings, article_entities, article_places):
         conn.execute(delete(table).where(table.c.article_id.in_(ids)))
-    return touched
+    return removed
 
 
 def _known_surnames(conn: Connection, outputs: Sequence[ReadOutput]) -> dict[str, set[tuple[str, str]]]:
@@ -136,7 +146,7 @@ def _accents(name: str) -> int:
     return sum(1 for c in unicodedata.normalize("NFD", name) if unicodedata.combining(c))
 
 
-def _write_entities(conn: Connection, per_article: dict[str, dict[str, _EntityRollup]]) -> set[str]:
+def _write_entities(conn: Connection, per_article: dict[str, dict[str, _EntityRollup]]) -> None:
     merged: dict[str, _EntityRollup] = {}
     for rolled in per_article.values():
         for key, entry in rolled.items():
@@ -158,7 +168,6 @@ def _write_entities(conn: Connection, per_article: dict[str, dict[str, _EntityRo
     ]
     if rows:
         conn.execute(insert(article_entities), rows)
-    return set(merged)
 
 
 def _upsert_entities(conn: Connection, merged: dict[str, _EntityRollup]) -> None:
@@ -188,23 +197,39 @@ def _entity_row(key: str, entry: _EntityRollup) -> dict[str, Any]:
             "articles": 0, "aliases": sorted(entry.forms)}  # fmt: skip
 
 
-def _recount(conn: Connection, keys: set[str]) -> None:
-    for start in range(0, len(keys), 500):
-        chunk = sorted(keys)[start : start + 500]
-        counts = conn.execute(
-            select(article_entities.c.entity_key, func.sum(article_entities.c.mentions), func.count())
-            .where(article_entities.c.entity_key.in_(chunk))
-            .group_by(article_entities.c.entity_key)
-        ).all()
-        seen = {key for key, _m, _a in counts}
-        for key, mentions, articles in counts:
-            conn.execute(
-                update(entities)
-                .where(entities.c.key == key)
-                .values(mentions=int(mentions), articles=articles)
-            )
-        for key in set(chunk) - seen:
-            conn.execute(delete(entities).where(entities.c.key == key))
+def _counts(per_article: dict[str, dict[str, _EntityRollup]]) -> _Counts:
+    """The mentions and articles this batch's rows add, per entity key."""
+    mentions: Counter[str] = Counter()
+    articles: Counter[str] = Counter()
+    for rolled in per_article.values():
+        for key, entry in rolled.items():
+            mentions[key] += entry.mentions
+            articles[key] += 1
+    return {key: (mentions[key], articles[key]) for key in articles}
+
+
+def _apply_counts(conn: Connection, added: _Counts, removed: _Counts) -> None:
+    """Move each touched entity's counts by what was added less what was removed; an entity no
+    article names any more is deleted.  Only the touched rows are read or written."""
+    deltas: list[dict[str, Any]] = []
+    for key in sorted(set(added) | set(removed)):
+        (m_in, a_in), (m_out, a_out) = added.get(key, (0, 0)), removed.get(key, (0, 0))
+        if (m_in, a_in) != (m_out, a_out):
+            deltas.append({"k": key, "dm": m_in - m_out, "da": a_in - a_out})
+    if not deltas:
+        return
+    conn.execute(_SHIFT, deltas)
+    gone = [d["k"] for d in deltas if d["da"] < 0]
+    for start in range(0, len(gone), 500):
+        chunk = gone[start : start + 500]
+        conn.execute(delete(entities).where(entities.c.key.in_(chunk), entities.c.articles <= 0))
+
+
+_SHIFT = (
+    update(entities)
+    .where(entities.c.key == bindparam("k"))
+    .values(mentions=entities.c.mentions + bindparam("dm"), articles=entities.c.articles + bindparam("da"))
+)
 
 
 def _write_places(conn: Connection, outputs: Sequence[ReadOutput]) -> None:

@@ -6,6 +6,7 @@
 ``minhash_bands``    LSH band keys, so near-duplicate candidates are an indexed lookup
 ``ingest_runs``      one row per ingest run, with its counts
 ``rejections``       every item a run could not take, with file, line and reason
+``pending_work``     articles still to read, and read articles still to put in a story
 """
 
 from __future__ import annotations
@@ -118,6 +119,7 @@ readings = Table(
     Column("layers", JSON, nullable=False),
     Column("embedding", LargeBinary),
     Column("read_at", DateTime(timezone=True), nullable=False),
+    Index("ix_readings_version", "version"),  # migration 0005
 )
 
 entities = Table(
@@ -228,4 +230,13 @@ story_reports = Table(
     Column("conflicts", Integer, nullable=False),
     Column("facts", Integer, nullable=False),
     Column("report", JSON, nullable=False),
+)
+
+# --- pending work (migration 0005) ------------------------------------------------------------
+
+pending_work = Table(
+    "pending_work",
+    metadata,
+    Column("stage", String(8), primary_key=True),  # read, story
+    Column("article_id", String(255), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
 )

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from newsparallax.store.db import Database
+from newsparallax.store.pending import STORY, dequeue
 from newsparallax.store.schema import (
     article_entities,
     article_places,
@@ -53,6 +54,7 @@ def write_assignments(database: Database, assignments: Sequence[Assignment]) -> 
         _ensure(conn, touched)
         rows = [{"article_id": a.article_id, "story_id": a.story_id, "score": a.score} for a in assignments]
         conn.execute(insert(story_articles), rows)
+        dequeue(conn, STORY, ids)
         refresh(conn, touched | previous)
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, func, or_, select
 
 from newsparallax.read.embed import from_bytes
 from newsparallax.store.db import Database
+from newsparallax.store.pending import STORY, chunks, queued
 from newsparallax.store.schema import (
     article_ids,
     articles,
@@ -109,21 +110,24 @@ def list_stories_by_id(database: Database, ids: list[str]) -> tuple[list[dict[st
 
 
 def unassigned_article_ids(database: Database, among: Sequence[str] | None = None) -> list[str]:
-    """Read articles without a story, in the order they were stored (only ``among`` these, if given)."""
+    """Read articles without a story, in the order they were stored (only ``among`` these, if given;
+    else those on the queue of articles to assign, so the cost is that of what is pending)."""
     query = (
-        select(articles.c.id)
+        select(articles.c.id, articles.c.ingested_at)
         .join(readings, readings.c.article_id == articles.c.id)
         .outerjoin(story_articles, story_articles.c.article_id == articles.c.id)
         .where(story_articles.c.article_id.is_(None))
-        .order_by(articles.c.ingested_at, articles.c.id)
     )
     with database.engine.connect() as conn:
-        if among is None:
-            return list(conn.execute(query).scalars())
-        found: set[str] = set()
-        for start in range(0, len(among), 500):
-            found.update(conn.execute(query.where(articles.c.id.in_(among[start : start + 500]))).scalars())
-    return [i for i in among if i in found]
+        candidates = list(among) if among is not None else queued(conn, STORY)
+        found = {
+            row.id: row.ingested_at
+            for chunk in chunks(candidates)
+            for row in conn.execute(query.where(articles.c.id.in_(chunk)))
+        }
+    if among is not None:
+        return [i for i in among if i in found]
+    return sorted(found, key=lambda i: (found[i], i))
 
 
 def open_story_members(database: Database, latest: date | None, window_days: int,

@@ -27,7 +27,15 @@ from sqlalchemy import Connection, delete, insert, select, update
 from newsparallax.clean.fingerprint import band_keys, minhash_signature, similarity
 from newsparallax.model import Article, Rejection
 from newsparallax.store.db import Database
-from newsparallax.store.schema import article_ids, articles, minhash_bands, near_duplicates, readings
+from newsparallax.store.pending import READ, enqueue
+from newsparallax.store.schema import (
+    article_ids,
+    articles,
+    minhash_bands,
+    near_duplicates,
+    pending_work,
+    readings,
+)
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +153,7 @@ class _Plan:
     def flush(self, conn: Connection, outcome: BatchOutcome) -> None:
         if self.new_rows:
             conn.execute(insert(articles), list(self.new_rows.values()))
+            conn.execute(insert(pending_work), [{"stage": READ, "article_id": i} for i in self.new_rows])
         if self.id_rows:
             conn.execute(insert(article_ids), self.id_rows)
         band_rows = [{"band_key": k, "article_id": i} for i, keys in self.bands.items() for k in keys]
@@ -274,4 +283,5 @@ def _merge_metadata(conn: Connection, merges: list[tuple[str, Article]]) -> int:
             stale.append(key)
     if stale:  # what the reading stage used has changed: read these again
         conn.execute(delete(readings).where(readings.c.article_id.in_(stale)))
+        enqueue(conn, READ, stale)
     return changed

@@ -1,0 +1,134 @@
+"""Casualty claims read as a news reader would: who counts, who is already counted, what is history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsparallax.facts.align import align
+from newsparallax.facts.claims import ArticleInput
+from newsparallax.facts.claims_casualties import casualty_claims, title_quantities
+from tests.facts.test_claims import article, quantity
+
+
+def counts(item: ArticleInput) -> dict[str, int]:
+    return {c.attribute: int(c.normalized["value"]) for c in casualty_claims(item)}
+
+
+def test_a_body_count_in_a_murder_suicide_already_holds_the_shooter() -> None:
+    text = "Five people were found dead in a home on Sunday in an apparent murder-suicide."
+    found = counts(article(text, quantities=[quantity("Five people", text, 5, "killed", 0)]))
+    assert found == {"killed": 5}
+    agent = "The gunman killed three people at the plant. He then turned the gun on himself."
+    found = counts(article(agent, quantities=[quantity("three people", agent, 3, "killed", 0)]))
+    assert found == {"killed": 4}
+
+
+def test_a_child_who_shot_himself_by_accident_is_the_victim_not_a_second_death() -> None:
+    text = "A 12-year-old boy fatally shot himself in an accident at home. The boy died at the scene."
+    died = quantity("The boy died", text, 1, "killed", 1, counted="people")
+    assert counts(article(text, quantities=[died])) == {"killed": 1}
+
+
+def test_a_shooter_who_died_in_an_earlier_shooting_is_not_added() -> None:
+    text = "Two men were killed on Friday. March 2019: a gunman shot four people, then shot himself dead."
+    found = counts(article(text, quantities=[quantity("Two men", text, 2, "killed", 0)]))
+    assert found == {"killed": 2}
+
+
+def test_units_weapons_and_attempts_are_not_deaths() -> None:
+    for text in (
+        "The Metro Homicide Unit is investigating the shooting of a man on Oak Street.",
+        "He was charged with assault with a deadly weapon after a man was wounded.",
+        "She faces a count of attempted homicide after a man was wounded.",
+    ):
+        assert "killed" not in counts(article(text)), text
+
+
+def test_the_others_shot_besides_the_dead_are_the_wounded() -> None:
+    text = "One man was killed and three others were shot outside a club."
+    found = counts(
+        article(
+            text,
+            quantities=[
+                quantity("One man", text, 1, "killed", 0),
+                quantity("three others", text, 3, "shot", 0, counted="others"),
+            ],
+        )
+    )
+    assert found == {"killed": 1, "injured": 3}
+
+
+def test_attackers_and_crowds_are_not_victims() -> None:
+    text = "Police say the two suspects killed a cashier. The man had planned to kill hundreds."
+    found = counts(
+        article(
+            text,
+            quantities=[
+                quantity("two suspects", text, 2, "killed", 0, counted="suspects"),
+                quantity("hundreds", text, 200, "killed", 1, approximate=True),
+            ],
+        )
+    )
+    assert found == {"killed": 1}
+
+
+def test_a_headline_victim_shot_and_killed_is_dead() -> None:
+    assert [(q.category, q.value) for q in title_quantities("Teen shot, killed near park")] == [
+        ("killed", 1.0)
+    ]
+    assert [q.category for q in title_quantities("Woman shot to death at home")] == ["killed"]
+
+
+def _report(text: str, published: str, value: int, category: str, stored_id: str) -> ArticleInput:
+    item = article(
+        text, published=published, quantities=[quantity(text.split(" were")[0], text, value, category, 0)]
+    )
+    item.stored_id = item.given_id = item.origin = stored_id
+    return item
+
+
+def test_the_dead_take_the_highest_figure_the_wounded_the_latest() -> None:
+    reports = [
+        _report("Three people were killed on Elm Street.", "2026-10-03", 3, "killed", "a"),
+        _report("Two people were killed on Elm Street.", "2026-10-05", 2, "killed", "b"),
+        _report("Two people were killed at the hospital.", "2026-10-06", 2, "killed", "c"),
+        _report("Four people were wounded on Elm Street.", "2026-10-03", 4, "injured", "a"),
+        _report("Five people were wounded on Elm Street.", "2026-10-05", 5, "injured", "b"),
+    ]
+    facts: dict[str, Any] = {f.attribute: f for f in align(c for r in reports for c in casualty_claims(r))}
+    assert facts["killed"].value == 3 and "revised upward" in (facts["killed"].note or "")
+    assert facts["injured"].value == 5
+
+
+def test_a_shooter_who_killed_others_before_killing_himself_counts_apart() -> None:
+    text = "A man fatally shot his wife and two sons before killing himself at their home."
+    listed = quantity("his wife and two sons", text, 3, "killed", 0, counted="people")
+    assert counts(article(text, quantities=[listed])) == {"killed": 4}
+
+
+def test_a_toddler_who_shot_himself_is_the_one_victim() -> None:
+    text = "A toddler died after he fatally shot himself with a pistol he found in a car."
+    item = article(text, quantities=[quantity("A toddler died", text, 1, "killed", 0, counted="people")])
+    item.title = "Toddler fatally shoots self in parked car"
+    assert counts(item) == {"killed": 1}
+
+
+def test_a_wounded_victim_told_apart_from_the_dead_still_counts() -> None:
+    from newsparallax.facts.victims import other_victim
+
+    assert other_victim("a pregnant woman was shot", "The unborn child was killed")
+    assert other_victim("shooting a man", "three women")
+    assert other_victim("injuring another person", "A cashier was killed")
+    assert not other_victim("A boy was shot", "the boy died")
+    assert not other_victim("a woman was shot", "1")
+    text = "Three women were killed in a home on Elm Street. The gunman also shot a man in the yard."
+    found = counts(
+        article(
+            text,
+            quantities=[
+                quantity("Three women", text, 3, "killed", 0),
+                quantity("shot a man", text, 1, "injured", 1, counted="people"),
+            ],
+        )
+    )
+    assert found == {"killed": 3, "injured": 1}

@@ -1,0 +1,112 @@
+"""The event's day in one report: the day that dates the shooting, not the arrest or the vigil."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsparallax.facts.claims_context import date_claims
+from newsparallax.facts.event_day import EVENT, OTHER, UNKNOWN, governed
+from tests.facts.test_claims import article
+
+
+def day(text: str, whole: str, value: str, sentence: int, granularity: str = "part_of_day") -> dict[str, Any]:
+    start = whole.index(text)
+    return {"start": start, "end": start + len(text), "text": text, "value": value,
+            "sentence": sentence, "granularity": granularity}  # fmt: skip
+
+
+def event_day(text: str, published: str, *days: dict[str, Any]) -> str | None:
+    claims = date_claims(article(text, published=published, dates=list(days)))
+    return next((c.normalized["value"] for c in claims if c.attribute == "date"), None)
+
+
+def test_the_arrest_day_is_not_the_shooting_day() -> None:
+    text = "Officers arrested a man early Saturday. The shooting happened about 10 p.m. Friday on Elm Street."
+    found = event_day(
+        text,
+        "2026-10-03",
+        day("early Saturday", text, "2026-10-03", 0),
+        day("10 p.m. Friday", text, "2026-10-02", 1),
+    )
+    assert found == "2026-10-02"
+
+
+def test_the_victim_s_condition_is_dated_after_the_event() -> None:
+    text = "A teenager remained in critical condition Wednesday after he was shot Tuesday night."
+    found = event_day(
+        text,
+        "2026-10-07",
+        day("Wednesday", text, "2026-10-07", 0, "day"),
+        day("Tuesday night", text, "2026-10-06", 0),
+    )
+    assert found == "2026-10-06"
+
+
+def test_a_report_that_dates_only_what_came_after_gives_no_event_day() -> None:
+    text = "A man was arraigned Monday in the killing of his neighbour. A vigil was held Sunday evening."
+    found = event_day(
+        text,
+        "2026-10-05",
+        day("Monday", text, "2026-10-05", 0, "day"),
+        day("Sunday evening", text, "2026-10-04", 1),
+    )
+    assert found is None
+
+
+def test_a_weekday_six_days_back_is_left_out() -> None:
+    text = "Police were still searching Thursday morning for the gunman. Two people were shot on Elm Street."
+    found = event_day(text, "2026-10-07", day("Thursday morning", text, "2026-10-01", 0))
+    assert found is None
+
+
+def test_words_around_a_day_tell_what_it_dates() -> None:
+    text = (
+        "The Sept. 13 shooting left two dead. Police held a news conference Friday. Friday news conference."
+    )
+    sept = day("Sept. 13", text, "2026-09-13", 0, "day")
+    assert governed(text, sept) == EVENT
+    friday = day("Friday", text, "2026-09-18", 1, "day")
+    assert governed(text, friday) == OTHER
+    later = text.rindex("Friday")
+    assert governed(text, {**friday, "start": later, "end": later + 6}) == OTHER
+    quiet = "Residents on Elm Street woke up Sunday to tape across the road."
+    assert governed(quiet, day("Sunday", quiet, "2026-09-20", 0, "day")) == UNKNOWN
+
+
+def test_a_named_day_wins_over_overnight_and_a_statement_day_loses() -> None:
+    text = "Shots rang out overnight. The shooting took place around 11:40 p.m. Sunday, police said."
+    found = event_day(
+        text,
+        "2026-10-05",
+        day("overnight", text, "2026-10-04", 0),
+        day("11:40 p.m. Sunday", text, "2026-10-04", 1),
+    )
+    assert found == "2026-10-04"  # not moved to the morning "overnight" ends in
+    said = "Officers Saturday said a man was wounded on Elm Street."
+    assert governed(said, day("Saturday", said, "2026-10-03", 0, "day")) == OTHER
+
+
+def test_an_age_is_not_a_day() -> None:
+    text = "A man in his 40s was shot in the back on Friday."
+    found = event_day(
+        text,
+        "2026-10-03",
+        day("40s", text, "2026-10-03", 0, "day"),
+        day("Friday", text, "2026-10-02", 0, "day"),
+    )
+    assert found == "2026-10-02"
+
+
+def test_the_story_takes_the_earliest_of_equally_supported_days() -> None:
+    from newsparallax.facts.align import align
+
+    first = "A woman was shot on Friday night near the park."
+    second = "A woman died Saturday after she was shot near the park."
+    reports = [
+        article(first, published="2026-10-04", dates=[day("Friday night", first, "2026-10-02", 0)]),
+        article(second, published="2026-10-04", dates=[day("Saturday", second, "2026-10-03", 0, "day")]),
+    ]
+    reports[1].stored_id = reports[1].given_id = reports[1].origin = "a2"
+    claims = [c for r in reports for c in date_claims(r)]
+    (fact,) = [f for f in align(claims) if f.attribute == "date"]
+    assert fact.value == "2026-10-02"
