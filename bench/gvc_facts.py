@@ -1,6 +1,6 @@
 """Story-level facts on GVC dev against the Gun Violence Archive: killed, injured and date.
 
-Usage: python bench/gvc_facts.py [--db STORE] [--workdir DIR] [--limit N]
+Usage: python bench/gvc_facts.py [--db STORE] [--workdir DIR] [--limit N] [--errors PATH]
 
 Without ``--db``, GVC dev (../shared/datasets/gvc/dev.jsonl) is ingested day by day in
 publication order through the ``parallax`` CLI, exactly as ``bench/stories_eval.py --corpus gvc``
@@ -12,7 +12,8 @@ For every gold incident, the story holding most of its reports is its story; tha
 and its ``date`` fact (else the story's event date, else its first report's day) are compared
 with ../shared/datasets/gvc/incidents.json (the Archive's counts, which include shooters shot).
 Exact-match accuracy, with two baselines measured on the same incidents: the most common value,
-and for the date the day of the story's first report.
+and for the date the day of the story's first report.  ``--errors PATH`` writes one JSON line per
+incident some attribute got wrong: the incident, its story, the Archive's values and ours.
 """
 
 from __future__ import annotations
@@ -68,11 +69,15 @@ def incident_stories(gold: dict[str, str], listed: dict[str, str]) -> dict[str, 
     return {incident: counter.most_common(1)[0][0] for incident, counter in votes.items()}
 
 
-def evaluate(px: Parallax, gold: dict[str, str], incidents: dict[str, Any]) -> None:
+def evaluate(
+    px: Parallax, gold: dict[str, str], incidents: dict[str, Any], errors: Path | None = None
+) -> None:
     listed = stories(px)
     chosen = incident_stories(gold, listed)
     reports = {sid: predictions(story_json(px, sid)) for sid in sorted(set(chosen.values()))}
     rows = [(incidents[i], reports[s]) for i, s in chosen.items() if i in incidents]
+    if errors is not None:
+        write_errors(errors, {i: s for i, s in chosen.items() if i in incidents}, incidents, reports)
     print(f"incidents scored: {len(rows)} of {len(set(gold.values()))}; stories read: {len(reports)}")
     print(f"{'attribute':10s} {'parallax':>9s} {'baseline':>9s}  baseline")
     for attribute in ("killed", "injured"):
@@ -85,6 +90,18 @@ def evaluate(px: Parallax, gold: dict[str, str], incidents: dict[str, Any]) -> N
     print(f"{'date':10s} {ours:9.3f} {base:9.3f}  day of the first report")
 
 
+def write_errors(path: Path, chosen: dict[str, str], incidents: dict[str, Any],
+                 reports: dict[str, dict[str, Any]]) -> None:  # fmt: skip
+    with path.open("w", encoding="utf-8") as out:
+        for incident, story in sorted(chosen.items()):
+            truth, ours = incidents[incident], reports[story]
+            wrong = [a for a in ("killed", "injured") if int(ours[a]) != int(truth[a])]
+            wrong += ["date"] if ours["date"] != truth["date"] else []
+            if wrong:
+                row = {"incident": incident, "story": story, "wrong": wrong, "truth": truth, "ours": ours}
+                out.write(json.dumps(row) + "\n")
+
+
 def _accuracy(rows: list[tuple[dict[str, Any], dict[str, Any]]], right: Any) -> float:
     return sum(1 for truth, pred in rows if right(truth, pred)) / max(len(rows), 1)
 
@@ -94,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", help="a store already holding GVC dev (skips the ingest)")
     parser.add_argument("--workdir", type=Path, default=None, help="where to build the store")
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles (a smoke test)")
+    parser.add_argument("--errors", type=Path, default=None, help="write the incidents we got wrong here")
     args = parser.parse_args(argv)
     dev, incidents_file = corpus_file("gvc/dev.jsonl"), corpus_file("gvc/incidents.json")
     if dev is None or incidents_file is None:
@@ -108,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.db:
         with contextlib.redirect_stderr(io.StringIO()):
             ingest_by_day(px, work, rows, 1)
-    evaluate(px, gold, incidents)
+    evaluate(px, gold, incidents, args.errors)
     return 0
 
 

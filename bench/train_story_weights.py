@@ -1,8 +1,11 @@
 """Learn the story scorer's weights from the dev corpora (ECB+ dev and GVC dev, nothing else).
 
 Usage: python bench/train_story_weights.py [--write] [--cache bench/out]
+                                         [--store ecbplus=STORE] [--store gvc=STORE]
 
-1. Reads both corpora with the reading stage (cached in --cache between runs).
+1. Reads both corpora with the reading stage (cached in --cache between runs), or takes the
+   readings from a store that ``bench/stories_eval.py --workdir`` left (``--store``), so the
+   profiles are exactly those the CLI built.
 2. Builds article pairs as the streaming assigner meets them (each article against the earlier
    ones in its time window; ECB+ has no dates, so all earlier ones) and fits a logistic model on
    their features (balanced classes, L2).
@@ -62,6 +65,24 @@ def profiles(corpus: str, cache: Path) -> tuple[list[Profile], dict[str, str]]:
     return result
 
 
+def store_profiles(corpus: str, store: Path) -> tuple[list[Profile], dict[str, str]]:
+    """Profiles of a dev corpus from a store the CLI filled, in the order the CLI assigns them
+    (publication day, then file order), and its gold stories keyed by given id."""
+    from newsparallax.store.db import open_database
+    from newsparallax.store.story_queries import profiles_for
+
+    records = _unique(rows(corpus))
+    gold = {str(r["id"]): str(r["gold_story"]) for r in records}
+    database = open_database(str(store))
+    try:
+        found = profiles_for(database, list(gold))
+    finally:
+        database.dispose()
+    position = {article_id: n for n, article_id in enumerate(gold)}
+    ordered = sorted(found.values(), key=lambda p: (p.published or date.min, position[p.article_id]))
+    return ordered, gold
+
+
 def _unique(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     seen: dict[str, dict[str, Any]] = {}
     for record in records:
@@ -118,8 +139,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--cache", type=Path, default=Path(__file__).parent / "out")
+    parser.add_argument(
+        "--store", action="append", default=[], metavar="CORPUS=STORE",
+        help="take CORPUS's readings (ecbplus or gvc) from a store bench/stories_eval.py left",
+    )  # fmt: skip
     args = parser.parse_args()
-    corpora = {name: profiles(name, args.cache) for name in ("ecbplus/dev.jsonl", "gvc/dev.jsonl")}
+    stores = dict(item.split("=", 1) for item in args.store)
+    corpora = {
+        name: store_profiles(name, Path(stores[name.split("/")[0]]))
+        if name.split("/")[0] in stores
+        else profiles(name, args.cache)
+        for name in ("ecbplus/dev.jsonl", "gvc/dev.jsonl")
+    }
     xs, ys = zip(*(pairs(items, gold) for items, gold in corpora.values()), strict=True)
     x, y = np.vstack(xs), np.concatenate(ys)
     coef, intercept = fit(x, y)

@@ -14,6 +14,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 _WS = re.compile(r"\s+")
+#: Bodies shorter than this are hashed with their title (see :meth:`Article.compute_hash`).
+IDENTIFYING_WORDS = 80
 
 
 @dataclass
@@ -58,8 +60,14 @@ class Article:
         return not self.text.strip() and bool(self.title and self.title.strip())
 
     def compute_hash(self) -> str:
-        """Hash of the cleaned body (whitespace- and case-insensitive); the title when there is no body."""
-        basis = self.text if self.text.strip() else "title:" + (self.title or "")
+        """Hash of the cleaned body (whitespace- and case-insensitive), which is what makes two items
+        one article.  A body under :data:`IDENTIFYING_WORDS` words (a teaser, a paywall or sign-up
+        notice scraped instead of the story) does not identify a report on its own, so the title
+        is hashed with it; with no body, the title alone."""
+        if len(self.text.split()) >= IDENTIFYING_WORDS:
+            basis = self.text
+        else:
+            basis = "title:" + (self.title or "") + ("\n" + self.text if self.text.strip() else "")
         norm = _WS.sub(" ", basis).strip().casefold()
         return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 

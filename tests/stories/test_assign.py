@@ -4,15 +4,17 @@ stories close outside the window, ids are stable."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
 
 from newsparallax.stories.assign import Assigner, story_id_for
-from newsparallax.stories.profile import Profile, terms_of
+from newsparallax.stories.profile import Profile, build_profile, terms_of
 from newsparallax.stories.scorer import FEATURES, Frequencies, Scorer, pair_features, tfidf_vector
 
 COEFFICIENTS = (6.0, 3.0, 2.0, 1.5, -2.0, 1.0, -2.0, -2.0, 1.0, -1.5, -0.5, -1.0, -0.5, 0.5)
+COEFFICIENTS += (1.5, 0.5, -1.5, -0.7)  # place names, ages shared / in conflict, no year in common
 SCORER = Scorer(coefficients=COEFFICIENTS, intercept=-4.5, threshold=0.5)
 
 
@@ -56,6 +58,33 @@ def test_conflicting_places_and_counts_lower_the_score() -> None:
     features = dict(zip(FEATURES, pair_features(a, b, va, vb, frequencies), strict=True))
     assert features["place_conflict"] == 1.0 and features["casualties_conflict"] == 1.0
     assert features["tfidf"] > 0.99 and features["shared_place"] == 0.0
+
+
+def test_unknown_place_names_ages_and_years_are_compared() -> None:
+    frequencies = Frequencies()
+    base = _profile("a", SHOOTING, date(2026, 10, 4))
+    a = replace(base, place_names=frozenset({"place:felton", "place:clay county"}), ages=frozenset({17, 40}),
+                years=frozenset({2026}))  # fmt: skip
+    b = replace(base, article_id="b", place_names=frozenset({"place:felton"}), ages=frozenset({17}),
+                years=frozenset({2026, 2019}))  # fmt: skip
+    c = replace(base, article_id="c", place_names=frozenset({"place:ardmore"}), ages=frozenset({63}),
+                years=frozenset({2011}))  # fmt: skip
+    for p in (a, b, c):
+        frequencies.add(p)
+    vectors = [tfidf_vector(p, frequencies) for p in (a, b, c)]
+    same = dict(zip(FEATURES, pair_features(a, b, vectors[0], vectors[1], frequencies), strict=True))
+    other = dict(zip(FEATURES, pair_features(a, c, vectors[0], vectors[2], frequencies), strict=True))
+    assert 0 < same["place_names"] < 1 and same["ages_shared"] == 0.5
+    assert same["ages_conflict"] == same["year_conflict"] == 0.0
+    assert other["place_names"] == other["ages_shared"] == 0.0
+    assert other["ages_conflict"] == other["year_conflict"] == 1.0
+
+
+def test_profile_reads_ages_and_years_from_the_text() -> None:
+    text = "A 17-year-old and Ana Ruiz, 23, of Dayton were hurt in 2026; a man aged 40 was held. 2,000 came."
+    profile = build_profile("a", text, {"entities": [{"key": "place:dayton"}]}, None)
+    assert profile.ages == {17, 23, 40} and profile.years == {2026}
+    assert profile.place_names == {"place:dayton"} and not profile.entities
 
 
 def test_trained_weights_load() -> None:

@@ -130,7 +130,7 @@ class Assigner:
 
     def _keys(self, profile: Profile, vector: dict[str, float]) -> list[str]:
         terms = sorted(vector, key=lambda t: -vector[t])[:_INDEX_TERMS]
-        return [*profile.entities, *profile.precise_places, *(f"w:{t}" for t in terms)]
+        return [*profile.entities, *profile.precise_places, *profile.place_names, *(f"w:{t}" for t in terms)]
 
     def _evict(self, today: date | None) -> None:
         """Close stories not reported on within the window (undated stories stay open)."""

@@ -2,8 +2,10 @@
 
 A profile holds the article's words (for a TF-IDF cosine), its embedding, the canonical keys of
 the people and organisations it names, the places it geocodes (split into precise places —
-cities, airports — and broad ones — regions, countries), the event dates it resolves, the
-killed/injured counts it states, its publication day and outlet.
+cities, airports — and broad ones — regions, countries), the names of places the gazetteer does
+not know (a neighbourhood, a small town), the event dates it resolves, the years it mentions, the
+ages of the people it describes ("a 17-year-old"), the killed/injured counts it states, its
+publication day and outlet.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from newsparallax.read.casualties import casualty_counts
 from newsparallax.read.layers import Quantity
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_YEAR = re.compile(r"(?<![\d.,/-])(?:19[5-9]\d|20[0-4]\d)(?![\d.,]\d)")
+_AGE = re.compile(
+    r"\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b|\bage[ds]? (\d{1,3})\b|(?<=[a-z]), (\d{1,2}),", re.IGNORECASE
+)
 _PRECISE_PLACES = ("city", "airport")
 _ENTITY_KINDS = ("person", "org", "event", "product", "law", "work")
 #: Words too common in news to say anything about which event a report covers.
@@ -52,6 +58,9 @@ class Profile:
     injured: int | None = None
     title: str | None = None
     language: str | None = None
+    place_names: frozenset[str] = field(default_factory=frozenset)
+    years: frozenset[int] = field(default_factory=frozenset)
+    ages: frozenset[int] = field(default_factory=frozenset)
 
     @cached_property
     def title_terms(self) -> frozenset[str]:
@@ -76,6 +85,7 @@ def build_profile(
 ) -> Profile:
     """A profile from an article's text and its stored reading layers (``readings.layers``)."""
     places = layers.get("places", [])
+    mentions = layers.get("entities", [])
     quantities = [Quantity(**q) for q in layers.get("quantities", [])]
     counts = casualty_counts(quantities)
     return Profile(
@@ -84,9 +94,7 @@ def build_profile(
         outlet=outlet,
         terms=terms_of(f"{title or ''} {text}"),
         embedding=embedding,
-        entities=frozenset(
-            m["key"] for m in layers.get("entities", []) if m["key"].split(":", 1)[0] in _ENTITY_KINDS
-        ),
+        entities=frozenset(m["key"] for m in mentions if m["key"].split(":", 1)[0] in _ENTITY_KINDS),
         precise_places=frozenset(p["place_id"] for p in places if p["kind"] in _PRECISE_PLACES),
         broad_places=frozenset(p["place_id"] for p in places if p["kind"] not in _PRECISE_PLACES),
         event_days=_event_days(layers.get("dates", [])),
@@ -94,7 +102,16 @@ def build_profile(
         injured=counts.injured,
         title=title,
         language=language,
+        place_names=frozenset(m["key"] for m in mentions if m["key"].startswith("place:")),
+        years=frozenset(int(y) for y in _YEAR.findall(text)),
+        ages=ages_of(text),
     )
+
+
+def ages_of(text: str) -> frozenset[int]:
+    """Ages the text gives people: "a 17-year-old", "aged 40", "Ana Ruiz, 23, of ..." (under 110)."""
+    found = (next(g for g in match.groups() if g) for match in _AGE.finditer(text))
+    return frozenset(n for n in map(int, found) if 0 < n < 110)
 
 
 def _day(value: str | None) -> date | None:

@@ -1,10 +1,11 @@
 """How likely two reports are to cover the same real-world event.
 
 :func:`pair_features` compares two profiles on words (TF-IDF cosine), meaning (embedding cosine),
-who (shared people and organisations, weighted by rarity), where (shared or conflicting precise
-places), when (shared or conflicting event days, publication gap) and how many (casualty counts
-that agree or conflict).  :class:`Scorer` turns the features into a probability with a logistic
-model whose weights live in ``weights.json`` beside this file, produced by
+who (shared people and organisations, weighted by rarity; the ages of the people described),
+where (shared or conflicting precise places, shared names of places the gazetteer does not know),
+when (shared or conflicting event days, publication gap, no year in common) and how many
+(casualty counts that agree or conflict).  :class:`Scorer` turns the features into a probability
+with a logistic model whose weights live in ``weights.json`` beside this file, produced by
 ``bench/train_story_weights.py`` from the dev corpora only.
 """
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -37,6 +39,10 @@ FEATURES = (
     "people_conflict",
     "region_conflict",
     "title_overlap",
+    "place_names",
+    "ages_shared",
+    "ages_conflict",
+    "year_conflict",
 )
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 _MAX_GAP_DAYS = 30.0
@@ -53,6 +59,7 @@ class Frequencies:
         self.documents += 1
         self.counts.update(profile.terms.keys())
         self.counts.update(profile.entities)
+        self.counts.update(profile.place_names)
 
     def idf(self, key: str) -> float:
         return math.log((1 + self.documents) / (1 + self.counts.get(key, 0))) + 1.0
@@ -91,6 +98,10 @@ def pair_features(
             _disjoint(_people(a), _people(b)),
             _disjoint(a.broad_places, b.broad_places),
             _jaccard(a.title_terms, b.title_terms),
+            _weighted_jaccard(a.place_names, b.place_names, frequencies),
+            _jaccard(a.ages, b.ages),
+            _disjoint(a.ages, b.ages),
+            _disjoint(a.years, b.years),
         ],
         dtype=np.float64,
     )
@@ -100,12 +111,12 @@ def _people(profile: Profile) -> frozenset[str]:
     return frozenset(k for k in profile.entities if k.startswith("person:"))
 
 
-def _disjoint(a: frozenset[str], b: frozenset[str]) -> float:
+def _disjoint(a: frozenset[Any], b: frozenset[Any]) -> float:
     """1 when both sides name some, and none in common (two different people, two different regions)."""
     return float(bool(a and b and not a & b))
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+def _jaccard(a: frozenset[Any], b: frozenset[Any]) -> float:
     union = a | b
     return len(a & b) / len(union) if union else 0.0
 
@@ -118,10 +129,14 @@ def _embedding(a: Profile, b: Profile) -> float:
 
 def _entities(a: Profile, b: Profile, frequencies: Frequencies) -> float:
     """IDF-weighted Jaccard of the people and organisations both name."""
-    union = a.entities | b.entities
+    return _weighted_jaccard(a.entities, b.entities, frequencies)
+
+
+def _weighted_jaccard(a: frozenset[str], b: frozenset[str], frequencies: Frequencies) -> float:
+    union = a | b
     if not union:
         return 0.0
-    shared = sum(frequencies.idf(k) for k in a.entities & b.entities)
+    shared = sum(frequencies.idf(k) for k in a & b)
     return shared / sum(frequencies.idf(k) for k in union)
 
 
