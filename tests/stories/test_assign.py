@@ -14,7 +14,7 @@ from newsparallax.stories.profile import Profile, build_profile, terms_of
 from newsparallax.stories.scorer import FEATURES, Frequencies, Scorer, pair_features, tfidf_vector
 
 COEFFICIENTS = (6.0, 3.0, 2.0, 1.5, -2.0, 1.0, -2.0, -2.0, 1.0, -1.5, -0.5, -1.0, -0.5, 0.5)
-COEFFICIENTS += (1.5, 0.5, -1.5, -0.7)  # place names, ages shared / in conflict, no year in common
+COEFFICIENTS += (1.5, 0.5, -1.5, -0.7, 0.7)  # place names, ages shared / in conflict, no common year, street
 SCORER = Scorer(coefficients=COEFFICIENTS, intercept=-4.5, threshold=0.5)
 
 
@@ -82,8 +82,11 @@ def test_unknown_place_names_ages_and_years_are_compared() -> None:
 
 def test_profile_reads_ages_and_years_from_the_text() -> None:
     text = "A 17-year-old and Ana Ruiz, 23, of Dayton were hurt in 2026; a man aged 40 was held. 2,000 came."
-    profile = build_profile("a", text, {"entities": [{"key": "place:dayton"}]}, None)
+    profile = build_profile(
+        "a", text + " It began on Cerise Ave near 5th Street.", {"entities": [{"key": "place:dayton"}]}, None
+    )
     assert profile.ages == {17, 23, 40} and profile.years == {2026}
+    assert profile.streets == {"cerise avenue", "5th street"}
     assert profile.place_names == {"place:dayton"} and not profile.entities
 
 

@@ -3,9 +3,9 @@
 A profile holds the article's words (for a TF-IDF cosine), its embedding, the canonical keys of
 the people and organisations it names, the places it geocodes (split into precise places —
 cities, airports — and broad ones — regions, countries), the names of places the gazetteer does
-not know (a neighbourhood, a small town), the event dates it resolves, the years it mentions, the
-ages of the people it describes ("a 17-year-old"), the killed/injured counts it states, its
-publication day and outlet.
+not know (a neighbourhood, a small town), the streets it names, the event dates it resolves, the
+years it mentions, the ages of the people it describes ("a 17-year-old"), the killed/injured
+counts it states, its publication day and outlet.
 """
 
 from __future__ import annotations
@@ -24,6 +24,12 @@ from newsparallax.read.layers import Quantity
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _YEAR = re.compile(r"(?<![\d.,/-])(?:19[5-9]\d|20[0-4]\d)(?![\d.,]\d)")
+_STREET = re.compile(
+    r"\b((?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))(?:\s+[A-Z][a-z]+){0,2})\s+(Street|St|Avenue|Ave|Road|Rd|Boulevard|"
+    r"Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Circle|Pike)\b"
+)
+_STREET_KINDS = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard", "dr": "drive",
+                 "ln": "lane", "ct": "court", "pl": "place", "pkwy": "parkway", "hwy": "highway"}  # fmt: skip
 _AGE = re.compile(
     r"\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b|\bage[ds]? (\d{1,3})\b|(?<=[a-z]), (\d{1,2}),", re.IGNORECASE
 )
@@ -61,6 +67,7 @@ class Profile:
     place_names: frozenset[str] = field(default_factory=frozenset)
     years: frozenset[int] = field(default_factory=frozenset)
     ages: frozenset[int] = field(default_factory=frozenset)
+    streets: frozenset[str] = field(default_factory=frozenset)
 
     @cached_property
     def title_terms(self) -> frozenset[str]:
@@ -105,7 +112,14 @@ def build_profile(
         place_names=frozenset(m["key"] for m in mentions if m["key"].startswith("place:")),
         years=frozenset(int(y) for y in _YEAR.findall(text)),
         ages=ages_of(text),
+        streets=streets_of(text),
     )
+
+
+def streets_of(text: str) -> frozenset[str]:
+    """Streets the text names, normalised ("Cerise Ave" and "Cerise Avenue" are one street)."""
+    found = _STREET.finditer(text)
+    return frozenset(f"{m[1].lower()} {_STREET_KINDS.get(m[2].lower(), m[2].lower())}" for m in found)
 
 
 def ages_of(text: str) -> frozenset[int]:

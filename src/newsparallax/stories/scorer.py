@@ -2,7 +2,8 @@
 
 :func:`pair_features` compares two profiles on words (TF-IDF cosine), meaning (embedding cosine),
 who (shared people and organisations, weighted by rarity; the ages of the people described),
-where (shared or conflicting precise places, shared names of places the gazetteer does not know),
+where (shared or conflicting precise places, shared names of places the gazetteer does not know,
+shared streets),
 when (shared or conflicting event days, publication gap, no year in common) and how many
 (casualty counts that agree or conflict).  :class:`Scorer` turns the features into a probability
 with a logistic model whose weights live in ``weights.json`` beside this file, produced by
@@ -43,6 +44,7 @@ FEATURES = (
     "ages_shared",
     "ages_conflict",
     "year_conflict",
+    "shared_street",
 )
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 _MAX_GAP_DAYS = 30.0
@@ -102,6 +104,7 @@ def pair_features(
             _jaccard(a.ages, b.ages),
             _disjoint(a.ages, b.ages),
             _disjoint(a.years, b.years),
+            float(bool(a.streets & b.streets)),
         ],
         dtype=np.float64,
     )
