@@ -4,18 +4,15 @@ its articles when they come again."""
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import insert, select
 
 from newsparallax.model import Article
-from newsparallax.store import db as store_db
 from newsparallax.store.db import open_database, resolve_url
 from newsparallax.store.schema import articles
 from newsparallax.store.writer import ArticleWriter
+from tests.store.older_store import article_row, store_at
 from tests.store.test_writer import BODY, make
 
 NOTICE = "Already a subscriber? Sign in to keep reading."
@@ -26,18 +23,11 @@ def _old_hash(text: str) -> str:
 
 
 def test_short_bodies_are_rehashed_and_recognised_again(store_url: str, tmp_path: Path) -> None:
-    database = open_database(store_url, migrate=False)
-    config = Config()
-    config.set_main_option("script_location", str(Path(store_db.__file__).parent / "migrations"))
-    with database.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0005")
-    row = {"authors": [], "wires": [], "notes": [], "headline_only": False, "origin_location": "x",
-           "origin_format": "jsonl", "ingested_at": datetime.now(UTC)}  # fmt: skip
+    database = store_at(store_url, "0005")
     stored = [("short", "Two hurt in quarry blast", NOTICE), ("long", "Barges wait", BODY)]
     with database.engine.begin() as conn:
-        conn.execute(insert(articles), [{**row, "id": i, "title": t, "text": x, "content_hash": _old_hash(x),
-                                         "search_key": n} for n, (i, t, x) in enumerate(stored)])  # fmt: skip
+        conn.execute(insert(articles), [article_row(i, x, _old_hash(x), n, title=t)
+                                        for n, (i, t, x) in enumerate(stored)])  # fmt: skip
     database.dispose()
     upgraded = open_database(resolve_url(store_url))
     try:

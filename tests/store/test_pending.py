@@ -7,8 +7,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import insert, select, update
 
 from newsparallax.read.layers import Reading
@@ -23,6 +21,7 @@ from newsparallax.store.stories import write_assignments
 from newsparallax.store.story_queries import unassigned_article_ids
 from newsparallax.store.writer import ArticleWriter
 from newsparallax.stories.assign import Assignment
+from tests.store.older_store import article_row, store_at
 from tests.store.test_writer import make
 
 
@@ -78,17 +77,9 @@ def test_a_merge_that_changes_what_was_read_queues_it_again(database: Database) 
 
 
 def test_the_migration_queues_what_an_older_store_left_pending(store_url: str, tmp_path: Path) -> None:
-    database = open_database(store_url, migrate=False)
-    config = Config()
-    config.set_main_option("script_location", str(Path(store_db.__file__).parent / "migrations"))
+    database = store_at(store_url, "0004")
     with database.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0004")
-    row = {"authors": [], "wires": [], "notes": [], "headline_only": False, "origin_location": "x",
-           "origin_format": "jsonl", "ingested_at": datetime.now(UTC), "text": "t"}  # fmt: skip
-    with database.engine.begin() as conn:
-        conn.execute(insert(articles), [{**row, "id": i, "content_hash": i * 8, "search_key": n}
-                                        for n, i in enumerate(("u", "r"))])  # fmt: skip
+        conn.execute(insert(articles), [article_row(i, "t", i * 8, n) for n, i in enumerate(("u", "r"))])
         conn.execute(insert(readings).values(article_id="r", version=1, model="m", layers={},
                                              read_at=datetime.now(UTC)))  # fmt: skip
     database.dispose()

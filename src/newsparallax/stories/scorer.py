@@ -3,9 +3,8 @@
 :func:`pair_features` compares two profiles on words (TF-IDF cosine), meaning (embedding cosine),
 who (shared people and organisations, weighted by rarity; the ages of the people described),
 where (shared or conflicting precise places, shared names of places the gazetteer does not know,
-shared streets),
-when (shared or conflicting event days, publication gap, no year in common) and how many
-(casualty counts that agree or conflict).  :class:`Scorer` turns the features into a probability
+shared streets), when (shared or conflicting event days, publication gap, no year in common) and
+how many (casualty counts that agree or conflict).  :class:`Scorer` turns the features into a probability
 with a logistic model whose weights live in ``weights.json`` beside this file, produced by
 ``bench/train_story_weights.py`` from the dev corpora only.
 """
