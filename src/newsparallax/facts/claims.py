@@ -26,6 +26,7 @@ from newsparallax.facts.concepts import (
     content_words,
     duration_unit,
 )
+from newsparallax.read.embed import Embedded
 from newsparallax.read.layers import Quantity
 
 EVENT = "event"
@@ -49,6 +50,8 @@ class ArticleInput:
     wires: list[str] = field(default_factory=list)
     url: str | None = None
     origin: str = ""  # the id of the report this one is a copy of (itself when original)
+    #: The reading stage's embedding of the report's opening, with the embedder's name (None: unread)
+    embedding: Embedded | None = None
 
     def sentence(self, index: int) -> tuple[int, int, str]:
         """Offsets and text of sentence ``index`` (the whole text when unknown)."""

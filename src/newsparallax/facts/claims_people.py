@@ -103,8 +103,9 @@ def age_claims(article: ArticleInput, suspect_keys: set[str]) -> list[Claim]:
     """The suspect's age, and the set of the victims' ages, as this report gives them."""
     suspect_ages: list[tuple[int, int]] = []
     victim_ages: dict[int, int] = {}
+    persons = people(article)
     for index, (start, end) in enumerate(article.layers.get("sentences") or []):
-        for age, role in _ages(article, index, start, end, suspect_keys):
+        for age, role in _ages(article, (index, start, end), persons, suspect_keys):
             if role == SUSPECT:
                 suspect_ages.append((age, index))
             elif role == VICTIMS:
@@ -122,14 +123,19 @@ def age_claims(article: ArticleInput, suspect_keys: set[str]) -> list[Claim]:
 
 
 def _ages(
-    article: ArticleInput, index: int, start: int, end: int, suspect_keys: set[str]
+    article: ArticleInput,
+    span: tuple[int, int, int],
+    persons: list[dict[str, Any]],
+    suspect_keys: set[str],
 ) -> list[tuple[int, str | None]]:
+    """Ages in sentence ``span`` (index, start, end): "a 17-year-old victim", "Ana Ruiz, 23,"."""
+    index, start, end = span
     sentence = article.text[start:end]
     found = [
         (int(m.group("age")), _noun_role(m.group("noun")) or _role(sentence, m.start()))
         for m in _AGE_NOUN.finditer(sentence)
     ]
-    for mention in people(article):
+    for mention in persons:
         if mention.get("sentence") != index:
             continue
         after = _NAME_AGE.match(article.text, mention["end"])

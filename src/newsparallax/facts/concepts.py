@@ -195,6 +195,8 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 def fold(text: str) -> str:
     """Lower case without accents: "Maiquetía" → "maiquetia"."""
+    if text.isascii():  # nothing to decompose: the common case, and the hot one
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -9,6 +9,9 @@ one over ACLED sub-types) on three groups of features:
 * hashed word unigrams and bigrams (crudely stemmed, English-trained; left out for other languages),
 * trigger-lexicon hits (anywhere, and the first of each kind), in English, Spanish and French,
 * the multilingual sentence embedding of :mod:`newsparallax.read.embed` (the ``full`` weights only).
+  The model learnt it from each training text's first 1,000 characters; a stored report is typed
+  with the vector its reading already made of its opening (title and first 1,000 characters), so
+  the facts stage runs no encoder for it.
 
 Its PLOVER answer blends in the lexicon's (:data:`LEXICON_SHARE`) and, among the PLOVER types that
 ACLED codes, the ACLED head's view (:data:`ACLED_SHARE`).  The weights (``event_types_model.npz``
@@ -42,7 +45,7 @@ from newsparallax.facts.taxonomy import (
     event_type_of,
     triggers,
 )
-from newsparallax.read.embed import ARTICLE_CHARS, Embedder, UseEmbedder
+from newsparallax.read.embed import ARTICLE_CHARS, Embedded, Embedder, UseEmbedder
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +102,8 @@ class TypeModel(Protocol):
 
 def fold(text: str) -> str:
     """Case- and accent-folded text."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -300,16 +305,37 @@ class LinearTypeModel:
         plover, acled = _load_heads(str(path), "full" if embedder is not None else "lexical")
         return cls(plover, acled, embedder)
 
-    def features(self, found: Sequence[Evidence], language: str | None) -> np.ndarray:
+    def features(
+        self, found: Sequence[Evidence], language: str | None, vectors: Sequence[Embedded | None] = ()
+    ) -> np.ndarray:
         rows = [lexical_features(f, _uses_words(language)) for f in found]
         matrix = np.vstack(rows) if rows else np.zeros((0, LEXICAL_FEATURES), np.float32)
         if self.embedder is None:
             return matrix
-        return np.hstack([matrix, self.embedder.encode([f.text[:ARTICLE_CHARS] for f in found])])
+        return np.hstack([matrix, self._embeddings(found, vectors)])
 
-    def scores(self, texts: Sequence[str], language: str | None) -> list[TypeScores]:
+    def _embeddings(self, found: Sequence[Evidence], vectors: Sequence[Embedded | None]) -> np.ndarray:
+        """Each text's embedding: the given vector where this model's embedder made it, else encoded."""
+        assert self.embedder is not None
+        given = list(vectors) + [None] * (len(found) - len(vectors))
+        usable = [
+            v is not None and v.embedder == self.embedder.name and v.vector.shape == (self.embedder.dim,)
+            for v in given
+        ]
+        out = np.zeros((len(found), self.embedder.dim), dtype=np.float32)
+        todo = [i for i, ok in enumerate(usable) if not ok]
+        if todo:
+            out[todo] = self.embedder.encode([found[i].text[:ARTICLE_CHARS] for i in todo])
+        for i, vector in enumerate(given):
+            if usable[i] and vector is not None:
+                out[i] = vector.vector
+        return out
+
+    def scores(
+        self, texts: Sequence[str], language: str | None, vectors: Sequence[Embedded | None] = ()
+    ) -> list[TypeScores]:
         found = [evidence(text, language) for text in texts]
-        features = self.features(found, language)
+        features = self.features(found, language, vectors)
         lexicon = [self._lexicon.weigh(f) for f in found]
         by_lexicon = np.array([[s.plover[t] for t in self.plover.labels] for s in lexicon])
         by_model = self.plover.probabilities(features)
@@ -402,10 +428,20 @@ class EventTyper:
     def classify(self, text: str, language: str | None = "en") -> EventType:
         return self.classify_many([text], language)[0]
 
-    def classify_many(self, texts: Sequence[str], language: str | None = "en") -> list[EventType]:
+    def classify_many(
+        self,
+        texts: Sequence[str],
+        language: str | None = "en",
+        vectors: Sequence[Embedded | None] | None = None,
+    ) -> list[EventType]:
+        """Types of ``texts``; ``vectors`` may give each text's report embedding, made when it was read
+        (the model's embedder then runs only for the texts without one from the same embedder)."""
         if not texts:
             return []
-        scores = self.model.scores(list(texts), language)
+        if vectors is not None and isinstance(self.model, LinearTypeModel):
+            scores = self.model.scores(list(texts), language, vectors)
+        else:
+            scores = self.model.scores(list(texts), language)
         return [self._decide(text, score, language) for text, score in zip(texts, scores, strict=True)]
 
     def _decide(self, text: str, scores: TypeScores, language: str | None) -> EventType:

@@ -54,7 +54,8 @@ def article_events(articles: Sequence[ArticleInput], typer: EventTyper) -> dict[
         by_language[article.language].append(index)
     types: dict[int, Any] = {}
     for language, indexes in by_language.items():
-        found = typer.classify_many([leads[i][0] for i in indexes], language or "en")
+        vectors = [articles[i].embedding for i in indexes]
+        found = typer.classify_many([leads[i][0] for i in indexes], language or "en", vectors)
         types.update(zip(indexes, found, strict=True))
     return {a.stored_id: _event(a, types[i]) for i, a in enumerate(articles)}
 

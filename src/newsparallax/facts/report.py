@@ -26,6 +26,7 @@ from newsparallax.facts.claims_people import (
 from newsparallax.facts.events import article_events, default_typer, event_type_claims, story_event_type
 from newsparallax.facts.framing import FramingInput, compare_framing
 from newsparallax.facts.provenance import assign_origins, provenance, unify_sources
+from newsparallax.read.embed import Embedded, from_bytes
 from newsparallax.store.db import Database
 from newsparallax.store.story_queries import resolve_story_id
 from newsparallax.store.story_reports import (
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the facts stage changes what it reports: cached reports are then recomputed.
-FACTS_VERSION = 3
+FACTS_VERSION = 4
 STATUSES = ("conflict", "agreed", "compatible", "single_source")
 
 
@@ -92,7 +93,14 @@ def _input(member: dict[str, Any]) -> ArticleInput:
         anchor=member["anchor"],
         wires=list(member["wires"] or []),
         url=member["url"],
+        embedding=_embedded(member),
     )
+
+
+def _embedded(member: dict[str, Any]) -> Embedded | None:
+    if not member.get("embedding") or not member.get("embedder"):
+        return None
+    return Embedded(member["embedder"], from_bytes(member["embedding"]))
 
 
 def build_report(

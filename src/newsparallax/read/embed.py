@@ -12,7 +12,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import numpy as np
 
@@ -20,6 +20,13 @@ from newsparallax.errors import ConfigError
 
 #: Characters of an article embedded as its summary: the title and the lead say what it is about.
 ARTICLE_CHARS = 1000
+
+
+class Embedded(NamedTuple):
+    """A stored vector and the name of the embedder that made it (vectors of two embedders differ)."""
+
+    embedder: str
+    vector: np.ndarray
 
 
 class Embedder(Protocol):

@@ -15,12 +15,10 @@ import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
-
 from newsparallax.read.layers import EntityMention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 KIND_BY_LABEL = {
     "PERSON": "person", "ORG": "org", "NORP": "group", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -55,8 +53,11 @@ _MAX_TITLE_TOKENS = 12
 
 def fold(name: str) -> str:
     """Accent-, case- and punctuation-insensitive form of a name."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if name.isascii():
+        plain = name
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACES.sub(" ", _FOLD_PUNCT.sub(" ", plain.casefold())).strip()
 
 
@@ -139,9 +140,15 @@ def _recovered_people(doc: Doc, people: list[Span]) -> list[Span]:
             span = _known_full_name(doc, token, full_names) or _extend_left(
                 doc, doc[token.i : token.i + 1], taken
             )
-            found.append(Span(doc, span.start, span.end, label="PERSON"))
+            found.append(_labelled(doc, span.start, span.end, "PERSON"))
             taken.update(range(span.start, span.end))
     return found
+
+
+def _labelled(doc: Doc, start: int, end: int, label: str) -> Span:
+    from spacy.tokens import Span  # spaCy is imported where a document is read, not with this module
+
+    return Span(doc, start, end, label=label)
 
 
 def _known_full_name(doc: Doc, surname: Token, full_names: list[tuple[str, ...]]) -> Span | None:
@@ -165,7 +172,7 @@ def _extend_left(doc: Doc, span: Span, taken: set[int]) -> Span:
         and doc[start - 1].ent_type_ in ("", "PERSON")
     ):
         start -= 1
-    return span if start == span.start else Span(doc, start, span.end, label=span.label_)
+    return span if start == span.start else _labelled(doc, start, span.end, span.label_)
 
 
 def _trim(span: Span, taken: set[int]) -> Span | None:
@@ -175,7 +182,7 @@ def _trim(span: Span, taken: set[int]) -> Span | None:
         return span
     if overlap[0] == span.start:
         return None
-    return Span(span.doc, span.start, overlap[0], label=span.label_)
+    return _labelled(span.doc, span.start, overlap[0], span.label_)
 
 
 def _is_given_name(token: Token, taken: set[int]) -> bool:

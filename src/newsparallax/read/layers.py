@@ -7,7 +7,7 @@ Records are dataclasses that turn into JSON-ready dicts with :func:`as_dict`.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 
@@ -140,7 +140,29 @@ class Reading:
 
 
 def as_dict(record: Any) -> dict[str, Any]:
-    return asdict(record)
+    """A layer record as a plain dict, like ``dataclasses.asdict`` for these flat records (scalars and
+    lists of strings), without its recursive deep copy: this runs for every mention of every article."""
+    return {name: _plain(getattr(record, name)) for name in _field_names(type(record))}
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, str | int | float):
+        return value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return as_dict(value)
+    return value
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(kind))
+    return names
 
 
 def sentence_of(sentences: list[Sentence], offset: int) -> int:

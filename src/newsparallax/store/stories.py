@@ -12,7 +12,7 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Self
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
@@ -73,17 +73,20 @@ def _empty(story_id: str, now: datetime) -> dict[str, Any]:
 
 
 def refresh(conn: Connection, story_ids: Iterable[str]) -> None:
-    """Recompute the summary of each story; stories left without articles are deleted."""
+    """Recompute the summary of each story; stories left without articles are deleted.
+
+    Each chunk of stories costs a fixed number of queries (members, links, dates, places,
+    entities), whatever the number of stories in it."""
     wanted = sorted(set(story_ids))
     for start in range(0, len(wanted), 300):
         chunk = wanted[start : start + 300]
         members = _members(conn, chunk)
-        for story_id in chunk:
-            rows = members.get(story_id, [])
-            if not rows:
-                conn.execute(delete(stories).where(stories.c.id == story_id))
-                continue
-            summary = _summary(conn, story_id, rows)
+        gone = [s for s in chunk if not members.get(s)]
+        if gone:
+            conn.execute(delete(stories).where(stories.c.id.in_(gone)))
+        facts = _ChunkFacts.load(conn, [s for s in chunk if members.get(s)], members)
+        for story_id, rows in members.items():
+            summary = _summary(story_id, rows, facts)
             conn.execute(update(stories).where(stories.c.id == story_id).values(**summary))
 
 
@@ -106,21 +109,69 @@ def _members(conn: Connection, story_ids: list[str]) -> dict[str, list[dict[str,
     return grouped
 
 
-def _summary(conn: Connection, story_id: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+class _ChunkFacts:
+    """What the summaries of a chunk of stories need from the other tables, read in one query each."""
+
+    def __init__(self) -> None:
+        self.links: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.days: dict[str, Counter[str]] = defaultdict(Counter)
+        self.places: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.entities: dict[str, list[dict[str, Any]]] = defaultdict(list)
+
+    @classmethod
+    def load(cls, conn: Connection, story_ids: list[str], members: dict[str, list[dict[str, Any]]]) -> Self:
+        facts = cls()
+        if story_ids:
+            story_of = {r["id"]: s for s in story_ids for r in members[s]}
+            facts._links(conn, story_of)
+            facts._days(conn, story_of)
+            facts._top(conn, story_ids, _place_counts, facts.places)
+            facts._top(conn, story_ids, _entity_counts, facts.entities)
+        return facts
+
+    def _links(self, conn: Connection, story_of: dict[str, str]) -> None:
+        ids = list(story_of)
+        query = select(near_duplicates.c.article_a, near_duplicates.c.article_b).where(
+            near_duplicates.c.article_a.in_(ids), near_duplicates.c.article_b.in_(ids)
+        )
+        for a, b in conn.execute(query):
+            if story_of[a] == story_of[b]:
+                self.links[story_of[a]].append((a, b))
+
+    def _days(self, conn: Connection, story_of: dict[str, str]) -> None:
+        """Per story, how many members' resolved dates point to each day (only the dates layer is read)."""
+        query = select(readings.c.article_id, readings.c.layers["dates"]).where(
+            readings.c.article_id.in_(list(story_of))
+        )
+        for article_id, dates in conn.execute(query):
+            found = {d["value"] for d in dates or [] if d.get("value") and d.get("granularity") == "day"}
+            self.days[story_of[article_id]].update(found)
+
+    def _top(self, conn: Connection, story_ids: list[str], counts: Any, into: dict[str, list[Any]]) -> None:
+        ranked: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in conn.execute(counts(story_ids)).mappings():
+            item = dict(row)
+            ranked[item.pop("story_id")].append(item)
+        for story_id, items in ranked.items():
+            items.sort(key=lambda r: (-r["n"], r["key"] if "key" in r else r["place_id"]))
+            into[story_id] = items[:_TOP]
+
+
+def _summary(story_id: str, rows: list[dict[str, Any]], facts: _ChunkFacts) -> dict[str, Any]:
     ordered = sorted(rows, key=lambda r: (r["published"] or "9999", r["id"]))
     ids = [r["id"] for r in ordered]
     dated = [r["published"] for r in ordered if r["published"]]
-    origins = _origins(conn, ids)
+    origins = _origins(ids, facts.links.get(story_id, []))
     return {
         "title": _title(ordered),
-        "event_date": _event_date(conn, ids),
+        "event_date": _event_date(facts.days.get(story_id, Counter())),
         "first_seen": dated[0] if dated else None,
         "last_seen": max(dated) if dated else None,
         "articles": len(ids),
         "outlets": sorted({r["source"] for r in ordered if r["source"]}),
         "languages": sorted({r["language"] for r in ordered if r["language"]}),
-        "places": _top_places(conn, ids),
-        "entities": _top_entities(conn, ids),
+        "places": facts.places.get(story_id, []),
+        "entities": facts.entities.get(story_id, []),
         "origins": origins,
         "wire_copies": len(ids) - origins,
         "updated_at": datetime.now(UTC),
@@ -134,7 +185,7 @@ def _title(ordered: list[dict[str, Any]]) -> str | None:
     return preferred[0]["title"] if preferred else None
 
 
-def _origins(conn: Connection, ids: list[str]) -> int:
+def _origins(ids: list[str], links: list[tuple[str, str]]) -> int:
     """Independent origins: members grouped by near-duplicate links (wire copies of one text count once)."""
     parent = {i: i for i in ids}
 
@@ -144,32 +195,22 @@ def _origins(conn: Connection, ids: list[str]) -> int:
             i = parent[i]
         return i
 
-    links = conn.execute(
-        select(near_duplicates.c.article_a, near_duplicates.c.article_b).where(
-            near_duplicates.c.article_a.in_(ids), near_duplicates.c.article_b.in_(ids)
-        )
-    )
     for a, b in links:
         parent[root(a)] = root(b)
     return len({root(i) for i in ids})
 
 
-def _event_date(conn: Connection, ids: list[str]) -> str | None:
+def _event_date(days: Counter[str]) -> str | None:
     """The day the members' resolved dates most often point to (ties: the earliest)."""
-    days: Counter[str] = Counter()
-    for layers in conn.execute(select(readings.c.layers).where(readings.c.article_id.in_(ids))).scalars():
-        found = {
-            d["value"] for d in layers.get("dates", []) if d.get("value") and d.get("granularity") == "day"
-        }
-        days.update(found)
     if not days:
         return None
     return min(days, key=lambda d: (-days[d], d))
 
 
-def _top_places(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
-    query = (
+def _place_counts(story_ids: list[str]) -> Any:
+    return (
         select(
+            story_articles.c.story_id,
             places.c.place_id,
             places.c.name,
             places.c.kind,
@@ -177,25 +218,34 @@ def _top_places(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
             places.c.lon,
             func.count().label("n"),
         )
-        .join(article_places, article_places.c.place_id == places.c.place_id)
-        .where(article_places.c.article_id.in_(ids))
-        .group_by(places.c.place_id, places.c.name, places.c.kind, places.c.lat, places.c.lon)
-        .order_by(func.count().desc(), places.c.place_id)
-        .limit(_TOP)
+        .join(article_places, article_places.c.article_id == story_articles.c.article_id)
+        .join(places, places.c.place_id == article_places.c.place_id)
+        .where(story_articles.c.story_id.in_(story_ids))
+        .group_by(
+            story_articles.c.story_id,
+            places.c.place_id,
+            places.c.name,
+            places.c.kind,
+            places.c.lat,
+            places.c.lon,
+        )
     )
-    return [dict(r) for r in conn.execute(query).mappings()]
 
 
-def _top_entities(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
-    query = (
-        select(entities.c.key, entities.c.name, entities.c.kind, func.count().label("n"))
-        .join(article_entities, article_entities.c.entity_key == entities.c.key)
-        .where(article_entities.c.article_id.in_(ids), entities.c.kind.in_(("person", "org")))
-        .group_by(entities.c.key, entities.c.name, entities.c.kind)
-        .order_by(func.count().desc(), entities.c.key)
-        .limit(_TOP)
+def _entity_counts(story_ids: list[str]) -> Any:
+    return (
+        select(
+            story_articles.c.story_id,
+            entities.c.key,
+            entities.c.name,
+            entities.c.kind,
+            func.count().label("n"),
+        )
+        .join(article_entities, article_entities.c.article_id == story_articles.c.article_id)
+        .join(entities, entities.c.key == article_entities.c.entity_key)
+        .where(story_articles.c.story_id.in_(story_ids), entities.c.kind.in_(("person", "org")))
+        .group_by(story_articles.c.story_id, entities.c.key, entities.c.name, entities.c.kind)
     )
-    return [dict(r) for r in conn.execute(query).mappings()]
 
 
 def record_event(conn: Connection, kind: str, story_id: str, other_id: str, count: int) -> None:

@@ -37,6 +37,8 @@ _MEMBER_COLUMNS = (
     articles.c.headline_only,
     readings.c.layers,
     readings.c.anchor,
+    readings.c.embedder,
+    readings.c.embedding,
 )
 
 
