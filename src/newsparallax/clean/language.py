@@ -86,8 +86,14 @@ def _classifier() -> Callable[[str], tuple[str, float]]:
     """py3langid's ``classify``, imported (and its model loaded) on first use."""
     global _classify
     if _classify is None:
-        import py3langid
+        from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-        classify: Callable[[str], tuple[str, float]] = py3langid.classify
+        from newsparallax.cache_dir import load_or_build
+
+        def build() -> LanguageIdentifier:
+            return LanguageIdentifier.from_model_file(MODEL_FILE)  # py3langid's own default
+
+        identifier = load_or_build("py3langid", "py3langid", [MODEL_DIR / MODEL_FILE], build)
+        classify: Callable[[str], tuple[str, float]] = identifier.classify
         _classify = classify
     return _classify

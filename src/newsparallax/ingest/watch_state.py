@@ -26,12 +26,12 @@ from typing import Any
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from newsparallax.cache_dir import cache_folder
 from newsparallax.store.db import describe, resolve_url
 
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
-ENV_CACHE_DIR = "PARALLAX_CACHE_DIR"
 
 
 @dataclass
@@ -141,17 +141,8 @@ def default_state_path(db: str | None) -> Path | None:
     if parsed.get_backend_name() == "sqlite":
         name = parsed.database or ""
         return None if name in ("", ":memory:") else Path(f"{Path(name).expanduser()}.watch.json")
-    folder = _cache_dir()
+    folder = cache_folder()
     if folder is None:
         return None
     digest = hashlib.sha1(describe(url).encode("utf-8")).hexdigest()[:12]
     return folder / f"watch-{digest}.json"
-
-
-def _cache_dir() -> Path | None:
-    base = os.environ.get(ENV_CACHE_DIR) or ""
-    if base.lower() == "off":
-        return None
-    if base:
-        return Path(base).expanduser()
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsparallax"

