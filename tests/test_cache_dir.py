@@ -57,7 +57,9 @@ def test_a_changed_source_is_rebuilt(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert build.calls == 2
 
 
-def test_an_unreadable_entry_is_rebuilt(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, source: Path) -> None:
+def test_an_unreadable_entry_is_rebuilt(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, source: Path
+) -> None:
     monkeypatch.setenv("PARALLAX_CACHE_DIR", str(tmp_path / "cache"))
     build = Builder()
     load_or_build("part", PACKAGE, [source], build)
@@ -106,5 +108,8 @@ def test_the_language_identifier_and_tokenizer_come_back_the_same(
 
     fresh = load_or_build("py3langid", "py3langid", [MODEL_DIR / MODEL_FILE], build)
     cached = load_or_build("py3langid", "py3langid", [MODEL_DIR / MODEL_FILE], build)
-    for text in ("Russian planes landed in Caracas on Saturday.", "Dos aviones rusos aterrizaron en Caracas."):
+    for text in (
+        "Russian planes landed in Caracas on Saturday.",
+        "Dos aviones rusos aterrizaron en Caracas.",
+    ):
         assert cached.classify(text) == fresh.classify(text)

@@ -6,7 +6,7 @@ from typing import Any
 
 from newsparallax.facts.align import align
 from newsparallax.facts.claims import ArticleInput
-from newsparallax.facts.claims_casualties import casualty_claims, title_quantities
+from newsparallax.facts.claims_casualties import casualty_claims, the_dead_described_as_shot, title_quantities
 from tests.facts.test_claims import article, quantity
 
 
@@ -132,3 +132,74 @@ def test_a_wounded_victim_told_apart_from_the_dead_still_counts() -> None:
         )
     )
     assert found == {"killed": 3, "injured": 1}
+
+
+def test_a_death_taken_back_or_from_another_cause_is_not_counted() -> None:
+    retracted = (
+        "Five men were wounded early today at a club. Early reports said one person had died in the "
+        "shooting, but that proved to be incorrect, the fire department said."
+    )
+    quantities = [
+        quantity("Five men", retracted, 5, "injured", 0),
+        quantity("one person", retracted, 1, "killed", 1),
+    ]
+    assert counts(article(retracted, quantities=quantities)) == {"injured": 5}
+    crash = "Gunfire wounded six people at a vigil. They mourned a man who had died in a car crash on Friday."
+    found = counts(article(crash, quantities=[quantity("six people", crash, 6, "injured", 0)]))
+    assert found == {"injured": 6}
+    bus = "A bus overturned near Valparaiso. Three people died in the crash, police said."
+    found = counts(article(bus, quantities=[quantity("Three people", bus, 3, "killed", 1)]))
+    assert found == {"killed": 3}  # in a report of a crash, the crash's dead are the event's
+    denied = (
+        "A man was wounded on Elm Street. A witness said a victim died, but police said it is not a homicide."
+    )
+    assert "killed" not in counts(article(denied))
+
+
+def test_a_death_in_a_crash_caused_by_a_bullet_still_counts() -> None:
+    text = "A man killed in a crash on Route 3 had been shot, the autopsy found."
+    found = counts(article(text, quantities=[quantity("A man", text, 1, "killed", 0, counted="people")]))
+    assert found == {"killed": 1}
+
+
+def test_headline_shorthand_for_one_wounded_victim() -> None:
+    for title in (
+        "Boy stable after accidental shooting",
+        "Boy, 4, shoots self in leg with grandfather's handgun",
+        "Teen in critical condition after shooting",
+        "7-year-old boy shooting ‘youth rifle’ shot in chest",
+    ):
+        assert [(q.category, q.value) for q in title_quantities(title)] == [("injured", 1.0)], title
+    assert [q.category for q in title_quantities("Man fatally shoots self at range")] == ["killed"]
+
+
+def _said(text: str, victim: str, published: str, category: str, stored_id: str) -> ArticleInput:
+    item = article(text, published=published, quantities=[quantity(victim, text, 1, category, 0)])
+    item.stored_id = item.given_id = item.origin = stored_id
+    return item
+
+
+def _story_counts(reports: list[ArticleInput]) -> dict[str, Any]:
+    claims = the_dead_described_as_shot([c for r in reports for c in casualty_claims(r)])
+    return {f.attribute: f.value for f in align(claims)}
+
+
+def test_one_victim_shot_in_an_early_report_and_dead_in_a_later_one_is_one_death() -> None:
+    early = _said(
+        "A 2-year-old boy was shot at a home on Monday.", "A 2-year-old boy", "2026-10-05", "injured", "a"
+    )
+    later = _said("The boy died at the hospital, deputies said.", "The boy", "2026-10-06", "killed", "b")
+    assert _story_counts([early, later]) == {"killed": 1}
+
+
+def test_a_victim_told_apart_or_counted_stays_wounded() -> None:
+    dead = _said("A man was killed on Elm Street.", "A man", "2026-10-06", "killed", "b")
+    woman = _said("A woman was wounded on Elm Street.", "A woman", "2026-10-05", "injured", "a")
+    assert _story_counts([woman, dead]) == {"killed": 1, "injured": 1}  # a woman is not a man
+    other = _said(
+        "One other person was wounded on Elm Street.", "One other person", "2026-10-05", "injured", "a"
+    )
+    assert _story_counts([other, dead]) == {"killed": 1, "injured": 1}  # counted, not described
+    three = _report("Three people were killed on Elm Street.", "2026-10-06", 3, "killed", "c")
+    girl = _said("A girl was wounded on Elm Street.", "A girl", "2026-10-05", "injured", "a")
+    assert _story_counts([girl, three]) == {"killed": 3, "injured": 1}  # with more dead, a survivor

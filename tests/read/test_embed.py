@@ -37,7 +37,10 @@ def test_the_cached_tokenizer_encodes_as_a_fresh_one(monkeypatch: pytest.MonkeyP
     from newsparallax.read.embed import _use_tokenizer
 
     monkeypatch.setenv("PARALLAX_CACHE_DIR", str(tmp_path))
-    texts = ["Two Russian air force planes landed at Maiquetía.", "Aviones rusos llegaron a Caracas el sábado."]
+    texts = [
+        "Two Russian air force planes landed at Maiquetía.",
+        "Aviones rusos llegaron a Caracas el sábado.",
+    ]
     fresh = UseTokenizer(str(Path(_RES) / "sp.model")).encode(texts)
     assert _use_tokenizer().encode(texts) == fresh  # built, and stored
     assert any(tmp_path.iterdir())

@@ -45,6 +45,7 @@ _BODY_COUNT = re.compile(r"\b(?:dead|bodies|died|deaths?|found)\b", re.IGNORECAS
 _SHOT_SELF = re.compile(r"\bsho(?:t|ots|oting)\s+(?:him|her|it)?self\b", re.IGNORECASE)
 _ACCIDENT = re.compile(r"\baccident(?:al(?:ly)?)?\b", re.IGNORECASE)
 _COUNTED_ONE = re.compile(r"(?:\d|one\b|another\b|other\b|a\s+(?:second|third)\b)", re.IGNORECASE)
+_AGED = re.compile(r"\d+-(?:year|month)-old\b", re.IGNORECASE)
 _ONE_VICTIM = re.compile(r"(?:a|an|the|his|her|their)\s", re.IGNORECASE)
 _NEGATED = r"(?<!\bnon-)"
 _NEGATION = re.compile(
@@ -62,10 +63,26 @@ _INJURY_CUE = re.compile(
     r"non-life-threatening|life-threatening\s+injur)",
     re.IGNORECASE,
 )
+_RETRACTED = re.compile(
+    r"\bbut\s+(?:that|this|it|those\s+reports?)\s+(?:\w+\s+)?(?:proved|turned\s+out|was\s+(?:later\s+)?found)\s+"
+    r"(?:to\s+be\s+)?(?:incorrect|false|wrong|untrue|inaccurate|a\s+mistake)|"
+    r"\b(?:is|was)\s+not\s+(?:a|being\s+investigated\s+as\s+a)\s+homicide\b",
+    re.IGNORECASE,
+)
+_OTHER_CAUSE = re.compile(
+    r"\b(?:(?:car|vehicle|traffic|motorcycle|plane)\s+(?:crash|accident|wreck)|crash(?:ed)?|wreck|collision|"
+    r"overdose|cancer|illness|natural\s+causes|heart\s+attack|drown(?:ed|ing)?|(?:house|apartment)\s+fire|"
+    r"stabb(?:ed|ing)|beat(?:en)?\s+to\s+death)\b",
+    re.IGNORECASE,
+)
+_GUN = re.compile(
+    r"\b(?:shot|shoot\w*|gun\w*|bullets?|fired|firearms?|rifles?|pistols?|handguns?)\b", re.IGNORECASE
+)
 _HEADLINE_ONE = re.compile(
-    r"\b(?:man|woman|teen|boy|girl|child|toddler|\d+-year-old|person|officer|victim)s?\b[\w\s,'-]{0,30}?"
-    r"\b(?:(?P<killed>dead|killed|dies|slain|fatally\s+(?:shot|wounded)|shot(?:,\s*|\s+and\s+)killed|shot\s+dead|"
-    r"shot\s+to\s+death)|(?P<injured>shot|wounded|injured|hurt))\b",
+    r"\b(?:man|woman|teen|boy|girl|child|toddler|\d+-year-old|person|officer|victim)s?\b[\w\s,'‘’-]{0,30}?"
+    r"\b(?:(?P<killed>dead|killed|dies|slain|fatally\s+(?:shot|wounded|shoots)|shot(?:,\s*|\s+and\s+)killed|"
+    r"shot\s+dead|shot\s+to\s+death)|(?P<injured>shot|wounded|injured|hurt|shoots\s+(?:him|her)?self|"
+    r"(?:in\s+)?(?:stable|critical|serious)(?:\s+condition)?\s+after|critically\s+(?:hurt|injured|wounded)))\b",
     re.IGNORECASE,
 )
 _DIES_AFTER = re.compile(r"[^;:|]{0,30}?,\s*(?:dies|died|dead|killed)\b", re.IGNORECASE)
@@ -84,7 +101,9 @@ def casualty_claims(article: ArticleInput) -> list[Claim]:
     """
     stored = sorted(quantities_of(article), key=lambda q: q.start)
     refine_counts(article.text, stored)  # again: readings stored by an older reading stage lack it
-    quantities = [q for q in stored if not _historical(article, q) and not _not_victims(q)]
+    quantities = [
+        q for q in stored if not _historical(article, q) and not _not_victims(q) and not _unsaid(article, q)
+    ]
     claims = _counted(article, _others_shot(quantities))
     if article.title and article.text != article.title:
         headline = _counted(article, title_quantities(article.title), headline=True)
@@ -93,12 +112,55 @@ def casualty_claims(article: ArticleInput) -> list[Claim]:
     return _consistent(_with_shooter(article, claims))
 
 
+def the_dead_described_as_shot(claims: list[Claim]) -> list[Claim]:
+    """Across a story's reports: where they count one death and every wounded claim describes one
+    victim ("a boy was shot", "17-year-old accidentally shot"), that victim is the dead one (an early
+    report saw him shot, a later one saw him die), unless the words tell them apart; those claims go.
+    With more dead, a lone victim described as wounded is usually a survivor, and stays."""
+    killed = [c for c in claims if c.subject == EVENT and c.attribute == "killed"]
+    injured = [c for c in claims if c.subject == EVENT and c.attribute == "injured"]
+    one_dead = bool(killed) and all(c.normalized.get("value") == 1 for c in killed)
+    if not one_dead or not injured or not all(_one_described(c) for c in injured):
+        return claims
+    if any(other_victim(i.value, k.value) for i in injured for k in killed):
+        return claims
+    gone = {id(c) for c in injured}
+    return [c for c in claims if id(c) not in gone]
+
+
+def _one_described(claim: Claim) -> bool:
+    """One victim, described rather than counted ("a man", "the teen", "8-year-old"; not "one other")."""
+    if claim.normalized.get("value") != 1 or claim.basis == "shot":  # "2 shot, 1 dead": counted
+        return False
+    return bool(_AGED.match(claim.value)) or not _COUNTED_ONE.match(claim.value)
+
+
 def _not_victims(quantity: Quantity) -> bool:
     """Not a count of victims: the attackers ("the four suspects killed two men") or a vague crowd
     ("planned to kill hundreds")."""
     if quantity.category not in (*CASUALTIES, "shot"):
         return False
     return (quantity.counted or "").lower() in _ATTACKERS or bool(_VAGUE.match(quantity.text))
+
+
+def _unsaid(article: ArticleInput, quantity: Quantity) -> bool:
+    """A count the report takes back ("early reports said one person had died, but that proved to be
+    incorrect") or a death that was not a shooting's ("died in a car crash the night before")."""
+    if quantity.category not in (*CASUALTIES, "shot"):
+        return False
+    _, _, sentence = article.sentence(quantity.sentence)
+    return bool(_RETRACTED.search(sentence)) or (
+        quantity.category == "killed" and _other_cause(article, sentence)
+    )
+
+
+def _other_cause(article: ArticleInput, sentence: str) -> bool:
+    """In a report of a shooting, a sentence that gives a death another cause and names no gun
+    (in a report of a crash, the crash's dead are the event's)."""
+    if not _OTHER_CAUSE.search(sentence) or _GUN.search(sentence):
+        return False
+    _, lead_end, _ = article.sentence(1)
+    return bool(_GUN.search(article.title or "") or _GUN.search(article.text[:lead_end]))
 
 
 def _others_shot(quantities: list[Quantity]) -> list[Quantity]:
@@ -209,7 +271,10 @@ def _headline_singles(title: str, taken: list[Quantity]) -> list[Quantity]:
 
 
 def _affirmed(cue: re.Pattern[str], sentence: str) -> bool:
-    """The cue occurs without a negation in the few words before it ("no one was hurt")."""
+    """The cue occurs without a negation in the few words before it ("no one was hurt"), in a
+    sentence that does not take it back (see :func:`_unsaid`)."""
+    if _RETRACTED.search(sentence):
+        return False
     return any(
         not _NEGATION.search(sentence[max(0, m.start() - 25) : m.start()]) for m in cue.finditer(sentence)
     )
@@ -221,7 +286,9 @@ def _cued(article: ArticleInput, stated: set[str]) -> list[Claim]:
     lead = article.layers.get("sentences") or [(0, len(article.text))]
     for index, (start, end) in enumerate(lead[:LEAD_SENTENCES]):
         for category, cue in _cues(stated):
-            if category not in stated and _affirmed(cue, article.text[start:end]):
+            sentence = article.text[start:end]
+            other = category == "killed" and _other_cause(article, sentence)
+            if category not in stated and not other and _affirmed(cue, sentence):
                 stated.add(category)
                 cued = Quantity(start, end, "", 1.0, category=category, sentence=index)
                 claims.append(_claim(article, category, 1, cued))

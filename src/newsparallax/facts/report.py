@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsparallax.facts.align import Fact, align, fact_id, sort_key, value_groups
 from newsparallax.facts.claims import ArticleInput, Claim, quantity_claims
-from newsparallax.facts.claims_casualties import casualty_claims
+from newsparallax.facts.claims_casualties import casualty_claims, the_dead_described_as_shot
 from newsparallax.facts.claims_context import date_claims, model_claims, place_claims, reanchor
 from newsparallax.facts.claims_people import (
     age_claims,
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the facts stage changes what it reports: cached reports are then recomputed.
-FACTS_VERSION = 4
+FACTS_VERSION = 5
 STATUSES = ("conflict", "agreed", "compatible", "single_source")
 
 
@@ -141,7 +141,7 @@ def extract_claims(articles: Sequence[ArticleInput]) -> list[Claim]:
         claims += (
             date_claims(article) + place_claims(article) + model_claims(article) + witness_claims(article)
         )
-    return unify_sources(claims)
+    return unify_sources(the_dead_described_as_shot(claims))
 
 
 def _header(story: dict[str, Any]) -> dict[str, Any]:
