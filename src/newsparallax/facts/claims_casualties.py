@@ -55,12 +55,18 @@ _DEATH_CUE = re.compile(
     rf"\b{_NEGATED}(?:died|dies|dead|killed|slain|fatal(?:ly)?|deadly(?!\s+(?:weapon|conduct|force))|"
     r"shooting\s+death|(?<!attempted\s)(?<!criminal\s)homicide(?!\s+(?:unit|detectives?|division|squad|"
     r"investigators?|bureau|section|team|office))|murdered|"
-    r"pronounced\s+dead|claimed\s+the\s+life|lost\s+(?:his|her)\s+life)\b",
+    r"pronounced\s+dead|claimed\s+the\s+life|lost\s+(?:his|her)\s+life|passed\s+away)\b",
     re.IGNORECASE,
 )
 _INJURY_CUE = re.compile(
     rf"\b{_NEGATED}(?:wounded|injured|hurt|hospitali[sz]ed|(?:critical|serious|stable|fair)\s+condition|"
     r"non-life-threatening|life-threatening\s+injur)",
+    re.IGNORECASE,
+)
+#: A wound, which counts one injured only where the sentence reports no death ("died of a gunshot wound").
+_WOUND_CUE = re.compile(
+    r"\b(?:gunshot\s+wounds?|(?:was|were)\s+shot\s+in\s+the\s+(?:\w+\s+)?(?:legs?|arms?|foot|feet|hand|hip|"
+    r"shoulder|back|stomach|abdomen|chest|buttocks?|thigh|head|neck|face))\b",
     re.IGNORECASE,
 )
 _RETRACTED = re.compile(
@@ -79,9 +85,11 @@ _GUN = re.compile(
     r"\b(?:shot|shoot\w*|gun\w*|bullets?|fired|firearms?|rifles?|pistols?|handguns?)\b", re.IGNORECASE
 )
 _HEADLINE_ONE = re.compile(
-    r"\b(?:man|woman|teen|boy|girl|child|toddler|\d+-year-old|person|officer|victim)s?\b[\w\s,'‘’-]{0,30}?"
+    r"\b(?:man|woman|teen|teenager|boy|girl|child|toddler|baby|infant|newborn|juvenile|student|mother|father|son|daughter|husband|wife|"
+    r"brother|sister|grandmother|grandfather|\d+-year-old|"
+    r"person|officer|victim)s?\b[\w\s,'‘’-]{0,30}?"
     r"\b(?:(?P<killed>dead|killed|dies|slain|fatally\s+(?:shot|wounded|shoots)|shot(?:,\s*|\s+and\s+)killed|"
-    r"shot\s+dead|shot\s+to\s+death)|(?P<injured>shot|wounded|injured|hurt|shoots\s+(?:him|her)?self|"
+    r"shot\s+dead|shot\s+to\s+death)|(?P<injured>shot|wounded|injured|hurt|shoots\s+(?:him|her)?self|accidentally\s+shoots|"
     r"(?:in\s+)?(?:stable|critical|serious)(?:\s+condition)?\s+after|critically\s+(?:hurt|injured|wounded)))\b",
     re.IGNORECASE,
 )
@@ -105,7 +113,7 @@ def casualty_claims(article: ArticleInput) -> list[Claim]:
         q for q in stored if not _historical(article, q) and not _not_victims(q) and not _unsaid(article, q)
     ]
     claims = _counted(article, _others_shot(quantities))
-    if article.title and article.text != article.title:
+    if article.title and (article.text != article.title or not claims):  # a title-only report too
         headline = _counted(article, title_quantities(article.title), headline=True)
         claims = _prefer_headline(claims, headline)
     claims += _cued(article, {c.attribute for c in claims})
@@ -132,7 +140,7 @@ def _one_described(claim: Claim) -> bool:
     """One victim, described rather than counted ("a man", "the teen", "8-year-old"; not "one other")."""
     if claim.normalized.get("value") != 1 or claim.basis == "shot":  # "2 shot, 1 dead": counted
         return False
-    return bool(_AGED.match(claim.value)) or not _COUNTED_ONE.match(claim.value)
+    return claim.basis == "cue" or bool(_AGED.match(claim.value)) or not _COUNTED_ONE.match(claim.value)
 
 
 def _not_victims(quantity: Quantity) -> bool:
@@ -181,7 +189,9 @@ def _consistent(claims: list[Claim]) -> list[Claim]:
     if killed is None or injured is None:
         return claims
     dead = int(killed.normalized["value"])
-    single = injured.normalized["value"] == 1 and not _COUNTED_ONE.match(injured.value)
+    single = injured.normalized["value"] == 1 and (
+        injured.basis == "cue" or not _COUNTED_ONE.match(injured.value)
+    )
     if single and dead >= 1 and not other_victim(injured.value, killed.value):
         return [c for c in claims if c is not injured]
     if injured.basis == "shot":
@@ -194,7 +204,9 @@ def _cues(stated: set[str]) -> list[tuple[str, re.Pattern[str]]]:
     """Which categories a cue may count: an injury cue only where nobody died (the wounded who
     died are the dead)."""
     cues = [] if "killed" in stated else [("killed", _DEATH_CUE)]
-    return cues if "killed" in stated or "injured" in stated else [*cues, ("injured", _INJURY_CUE)]
+    if "killed" in stated or "injured" in stated:
+        return cues
+    return [*cues, ("injured", _INJURY_CUE), ("injured", _WOUND_CUE)]
 
 
 def _prefer_headline(body: list[Claim], headline: list[Claim]) -> list[Claim]:
@@ -262,12 +274,13 @@ def _headline_singles(title: str, taken: list[Quantity]) -> list[Quantity]:
     """Headline shorthand for one victim: "Teen dead in shooting", "6-Year-Old Killed"."""
     if any(q.category in (*CASUALTIES, "shot") for q in taken):
         return []
-    match = _HEADLINE_ONE.search(title)
-    if match is None:
-        return []
-    died = _DIES_AFTER.match(title, match.end())  # "8-year-old shot in head, dies"
-    category = "killed" if match.group("killed") or died else "injured"
-    return [Quantity(match.start(), match.end(), match.group(), 1.0, counted="people", category=category)]
+    found: dict[str, Quantity] = {}  # "Mother injured, child killed": one of each
+    for match in _HEADLINE_ONE.finditer(title):
+        died = _DIES_AFTER.match(title, match.end())  # "8-year-old shot in head, dies"
+        category = "killed" if match.group("killed") or died else "injured"
+        one = Quantity(match.start(), match.end(), match.group(), 1.0, counted="people", category=category)
+        found.setdefault(category, one)
+    return sorted(found.values(), key=lambda q: q.start)
 
 
 def _affirmed(cue: re.Pattern[str], sentence: str) -> bool:
@@ -285,13 +298,16 @@ def _cued(article: ArticleInput, stated: set[str]) -> list[Claim]:
     claims = []
     lead = article.layers.get("sentences") or [(0, len(article.text))]
     for index, (start, end) in enumerate(lead[:LEAD_SENTENCES]):
+        sentence, died = article.text[start:end], False
         for category, cue in _cues(stated):
-            sentence = article.text[start:end]
             other = category == "killed" and _other_cause(article, sentence)
-            if category not in stated and not other and _affirmed(cue, sentence):
+            wound = cue is _WOUND_CUE and died  # "died of a gunshot wound": the wound is the death's
+            if category not in stated and not other and not wound and _affirmed(cue, sentence):
                 stated.add(category)
+                died = died or category == "killed"
                 cued = Quantity(start, end, "", 1.0, category=category, sentence=index)
                 claims.append(_claim(article, category, 1, cued))
+                claims[-1].basis = "cue"
     return claims
 
 
