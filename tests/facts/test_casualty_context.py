@@ -80,9 +80,14 @@ def test_a_headline_victim_shot_and_killed_is_dead() -> None:
 
 
 def _report(text: str, published: str, value: int, category: str, stored_id: str) -> ArticleInput:
-    item = article(
-        text, published=published, quantities=[quantity(text.split(" were")[0], text, value, category, 0)]
-    )
+    """One report counting ``value`` in its first words ("Three people were killed ...")."""
+    return _said(text, text.split(" were")[0], published, category, stored_id, value)
+
+
+def _said(
+    text: str, victims: str, published: str, category: str, stored_id: str, value: int = 1
+) -> ArticleInput:
+    item = article(text, published=published, quantities=[quantity(victims, text, value, category, 0)])
     item.stored_id = item.given_id = item.origin = stored_id
     return item
 
@@ -171,12 +176,6 @@ def test_headline_shorthand_for_one_wounded_victim() -> None:
     ):
         assert [(q.category, q.value) for q in title_quantities(title)] == [("injured", 1.0)], title
     assert [q.category for q in title_quantities("Man fatally shoots self at range")] == ["killed"]
-
-
-def _said(text: str, victim: str, published: str, category: str, stored_id: str) -> ArticleInput:
-    item = article(text, published=published, quantities=[quantity(victim, text, 1, category, 0)])
-    item.stored_id = item.given_id = item.origin = stored_id
-    return item
 
 
 def _story_counts(reports: list[ArticleInput]) -> dict[str, Any]:

@@ -63,15 +63,16 @@ _INJURY_CUE = re.compile(
     r"non-life-threatening|life-threatening\s+injur)",
     re.IGNORECASE,
 )
-#: A wound, which counts one injured only where the sentence reports no death ("died of a gunshot wound").
+#: A wound: one injured, only where the sentence reports no death ("died of a gunshot wound").
 _WOUND_CUE = re.compile(
     r"\b(?:gunshot\s+wounds?|(?:was|were)\s+shot\s+in\s+the\s+(?:\w+\s+)?(?:legs?|arms?|foot|feet|hand|hip|"
     r"shoulder|back|stomach|abdomen|chest|buttocks?|thigh|head|neck|face))\b",
     re.IGNORECASE,
 )
 _RETRACTED = re.compile(
-    r"\bbut\s+(?:that|this|it|those\s+reports?)\s+(?:\w+\s+)?(?:proved|turned\s+out|was\s+(?:later\s+)?found)\s+"
-    r"(?:to\s+be\s+)?(?:incorrect|false|wrong|untrue|inaccurate|a\s+mistake)|"
+    r"\bbut\s+(?:that|this|it|those\s+reports?)\s+(?:\w+\s+)?"
+    r"(?:proved|turned\s+out|was\s+(?:later\s+)?found)\s+(?:to\s+be\s+)?"
+    r"(?:incorrect|false|wrong|untrue|inaccurate|a\s+mistake)|"
     r"\b(?:is|was)\s+not\s+(?:a|being\s+investigated\s+as\s+a)\s+homicide\b",
     re.IGNORECASE,
 )
@@ -84,13 +85,17 @@ _OTHER_CAUSE = re.compile(
 _GUN = re.compile(
     r"\b(?:shot|shoot\w*|gun\w*|bullets?|fired|firearms?|rifles?|pistols?|handguns?)\b", re.IGNORECASE
 )
+_VICTIM_NOUNS = (
+    "man|woman|teen|teenager|boy|girl|child|toddler|baby|infant|newborn|juvenile|student|person|officer|"
+    "victim|mother|father|son|daughter|husband|wife|brother|sister|grandmother|grandfather"
+)
 _HEADLINE_ONE = re.compile(
-    r"\b(?:man|woman|teen|teenager|boy|girl|child|toddler|baby|infant|newborn|juvenile|student|mother|father|son|daughter|husband|wife|"
-    r"brother|sister|grandmother|grandfather|\d+-year-old|"
-    r"person|officer|victim)s?\b[\w\s,'‘’-]{0,30}?"
+    rf"\b(?:{_VICTIM_NOUNS}|\d+-year-old)s?\b[\w\s,'‘’-]{{0,30}}?"
     r"\b(?:(?P<killed>dead|killed|dies|slain|fatally\s+(?:shot|wounded|shoots)|shot(?:,\s*|\s+and\s+)killed|"
-    r"shot\s+dead|shot\s+to\s+death)|(?P<injured>shot|wounded|injured|hurt|shoots\s+(?:him|her)?self|accidentally\s+shoots|"
-    r"(?:in\s+)?(?:stable|critical|serious)(?:\s+condition)?\s+after|critically\s+(?:hurt|injured|wounded)))\b",
+    r"shot\s+dead|shot\s+to\s+death)|"
+    r"(?P<injured>shot|wounded|injured|hurt|shoots\s+(?:him|her)?self|accidentally\s+shoots|"
+    r"(?:in\s+)?(?:stable|critical|serious)(?:\s+condition)?\s+after|"
+    r"critically\s+(?:hurt|injured|wounded)))\b",
     re.IGNORECASE,
 )
 _DIES_AFTER = re.compile(r"[^;:|]{0,30}?,\s*(?:dies|died|dead|killed)\b", re.IGNORECASE)
@@ -189,10 +194,7 @@ def _consistent(claims: list[Claim]) -> list[Claim]:
     if killed is None or injured is None:
         return claims
     dead = int(killed.normalized["value"])
-    single = injured.normalized["value"] == 1 and (
-        injured.basis == "cue" or not _COUNTED_ONE.match(injured.value)
-    )
-    if single and dead >= 1 and not other_victim(injured.value, killed.value):
+    if _one_described(injured) and dead >= 1 and not other_victim(injured.value, killed.value):
         return [c for c in claims if c is not injured]
     if injured.basis == "shot":
         left = max(int(injured.normalized["value"]) - dead, 0)
