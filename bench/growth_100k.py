@@ -126,9 +126,10 @@ def grow(db: str, target: int) -> int:
 
 def touched_facts(db: str, given_ids: list[str]) -> float:
     """Seconds to compute the facts report of every story holding one of ``given_ids``."""
-    from newsparallax.facts.report import story_report
+    from newsparallax.facts.report import load_models, story_report
     from newsparallax.store.schema import article_ids, story_articles
 
+    load_models()  # loaded once before either clock starts, so the first store does not pay for it
     database = open_database(db)
     query = (
         select(story_articles.c.story_id)

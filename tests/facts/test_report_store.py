@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from newsparallax.engine import IngestJob
-from newsparallax.facts.report import conflict_counts, story_report
+from newsparallax.facts.report import conflict_counts, load_models, story_report
 from newsparallax.read.embed import HashingEmbedder
 from newsparallax.read.reader import ArticleReader
 from newsparallax.store.db import Database
@@ -54,3 +54,14 @@ def test_report_is_cached_and_follows_the_story(database: Database, tmp_path: Pa
     assert updated is not None and len(updated["articles"]) == 3
     killed = next(f for f in updated["facts"] if f["attribute"] == "killed")
     assert killed["value"] == 5 and "revised upward" in (killed["note"] or "")
+
+
+def test_load_models_loads_what_reports_read_from_disk() -> None:
+    from newsparallax.facts import events
+    from newsparallax.read.gazetteer import get_gazetteer
+
+    events._typer = None
+    get_gazetteer.cache_clear()
+    load_models()
+    assert events._typer is not None
+    assert get_gazetteer.cache_info().currsize == 1

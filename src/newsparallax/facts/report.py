@@ -48,6 +48,15 @@ FACTS_VERSION = 5
 STATUSES = ("conflict", "agreed", "compatible", "single_source")
 
 
+def load_models() -> None:
+    """Load what the facts stage reads from disk (the event-type model, the gazetteer that titles
+    use) now rather than in the first report: before forking processes that each build reports."""
+    from newsparallax.read.gazetteer import get_gazetteer
+
+    default_typer()
+    get_gazetteer()
+
+
 def story_report(database: Database, story_id: str, *, use_cache: bool = True) -> dict[str, Any] | None:
     """The report of a story (following merge redirects), or None when no such story exists."""
     current = resolve_story_id(database, story_id)
