@@ -202,3 +202,30 @@ def test_a_victim_told_apart_or_counted_stays_wounded() -> None:
     three = _report("Three people were killed on Elm Street.", "2026-10-06", 3, "killed", "c")
     girl = _said("A girl was wounded on Elm Street.", "A girl", "2026-10-05", "injured", "a")
     assert _story_counts([girl, three]) == {"killed": 3, "injured": 1}  # with more dead, a survivor
+
+
+def test_a_death_the_headline_reports_counts_one_where_the_lead_reports_none() -> None:
+    notice = article("Already a subscriber? Click the button below to set up your account.")
+    notice.title = "Attempt to deal with stray dogs led to accidental shooting death"
+    claims = casualty_claims(notice)
+    assert counts(notice) == {"killed": 1}
+    assert claims[0].mention.quote == notice.title and claims[0].basis == "cue"
+    attempted = article("Subscribe for local news.")
+    attempted.title = "Man charged with attempted murder of his neighbour"
+    assert "killed" not in counts(attempted)
+
+
+def test_a_death_told_as_the_death_or_murder_of_someone_counts_one() -> None:
+    plea = "Chad Doe admitted in court that he took the life of his nephew while showing him a handgun."
+    assert counts(article(plea)) == {"killed": 1}
+    custody = "Three men are in custody for the murder of a 7-year-old girl, police said."
+    assert counts(article(custody)) == {"killed": 1}
+
+
+def test_a_death_only_asked_about_is_not_counted() -> None:
+    unsure = "A man was found shot on Elm Street. Police were not able to say if the man had died."
+    quantities = [quantity("the man had died", unsure, 1, "killed", 1)]
+    assert "killed" not in counts(article(unsure, quantities=quantities))
+    asked = "Police are investigating whether a shooting that left two people dead was gang-related."
+    quantities = [quantity("two people dead", asked, 2, "killed", 0)]
+    assert counts(article(asked, quantities=quantities))["killed"] == 2

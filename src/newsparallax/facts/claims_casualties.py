@@ -55,7 +55,8 @@ _DEATH_CUE = re.compile(
     rf"\b{_NEGATED}(?:died|dies|dead|killed|slain|fatal(?:ly)?|deadly(?!\s+(?:weapon|conduct|force))|"
     r"shooting\s+death|(?<!attempted\s)(?<!criminal\s)homicide(?!\s+(?:unit|detectives?|division|squad|"
     r"investigators?|bureau|section|team|office))|murdered|"
-    r"pronounced\s+dead|claimed\s+the\s+life|lost\s+(?:his|her)\s+life|passed\s+away)\b",
+    r"pronounced\s+dead|claimed\s+the\s+life|lost\s+(?:his|her)\s+life|passed\s+away|"
+    r"took\s+the\s+li(?:fe|ves)\s+of|deaths?\s+of|(?<!attempted\s)murders?\s+of)\b",
     re.IGNORECASE,
 )
 _INJURY_CUE = re.compile(
@@ -82,6 +83,9 @@ _OTHER_CAUSE = re.compile(
     r"stabb(?:ed|ing)|beat(?:en)?\s+to\s+death)\b",
     re.IGNORECASE,
 )
+#: A death or injury only asked about ("not able to say if the man had died"; not "investigating
+#: whether a shooting that left two dead was gang-related").
+_CONDITIONAL = re.compile(r"\b(?:if|whether)\s+(?:(?!(?:that|who|which)\b)[^.;:]){0,25}$", re.IGNORECASE)
 _GUN = re.compile(
     r"\b(?:shot|shoot\w*|gun\w*|bullets?|fired|firearms?|rifles?|pistols?|handguns?)\b", re.IGNORECASE
 )
@@ -158,10 +162,13 @@ def _not_victims(quantity: Quantity) -> bool:
 
 def _unsaid(article: ArticleInput, quantity: Quantity) -> bool:
     """A count the report takes back ("early reports said one person had died, but that proved to be
-    incorrect") or a death that was not a shooting's ("died in a car crash the night before")."""
+    incorrect"), only asks about ("unclear whether the man had died"), or a death that was not a
+    shooting's ("died in a car crash the night before")."""
     if quantity.category not in (*CASUALTIES, "shot"):
         return False
-    _, _, sentence = article.sentence(quantity.sentence)
+    start, _, sentence = article.sentence(quantity.sentence)
+    if _CONDITIONAL.search(article.text[start : quantity.start]):
+        return True
     return bool(_RETRACTED.search(sentence)) or (
         quantity.category == "killed" and _other_cause(article, sentence)
     )
@@ -296,7 +303,9 @@ def _affirmed(cue: re.Pattern[str], sentence: str) -> bool:
 
 
 def _cued(article: ArticleInput, stated: set[str]) -> list[Claim]:
-    """A death or an injury the lead reports without a number counts one."""
+    """A death or an injury the lead reports without a number counts one; where the lead reports
+    none, a death the headline reports ("Guilty plea in shooting death of nephew": the page's lead
+    may be a sidebar or a sign-up notice)."""
     claims = []
     lead = article.layers.get("sentences") or [(0, len(article.text))]
     for index, (start, end) in enumerate(lead[:LEAD_SENTENCES]):
@@ -308,9 +317,17 @@ def _cued(article: ArticleInput, stated: set[str]) -> list[Claim]:
                 stated.add(category)
                 died = died or category == "killed"
                 cued = Quantity(start, end, "", 1.0, category=category, sentence=index)
-                claims.append(_claim(article, category, 1, cued))
-                claims[-1].basis = "cue"
+                claims.append(_cue_claim(article, cued))
+    title = article.title or ""
+    if "killed" not in stated and _affirmed(_DEATH_CUE, title) and not _other_cause(article, title):
+        claims.append(_cue_claim(article, Quantity(0, 0, "", 1.0, category="killed", sentence=0), True))
     return claims
+
+
+def _cue_claim(article: ArticleInput, cued: Quantity, headline: bool = False) -> Claim:
+    claim = _claim(article, str(cued.category), 1, cued, headline=headline)
+    claim.basis = "cue"
+    return claim
 
 
 def _historical(article: ArticleInput, quantity: Quantity) -> bool:
