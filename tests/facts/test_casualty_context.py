@@ -229,3 +229,9 @@ def test_a_death_only_asked_about_is_not_counted() -> None:
     asked = "Police are investigating whether a shooting that left two people dead was gang-related."
     quantities = [quantity("two people dead", asked, 2, "killed", 0)]
     assert counts(article(asked, quantities=quantities))["killed"] == 2
+
+
+def test_shots_counted_by_a_casualty_verb_are_not_victims() -> None:
+    text = "A teen died in the shooting. Witnesses said the man pulled his gun and shot two times."
+    quantities = [quantity("two times", text, 2, "shot", 1, counted="times")]
+    assert counts(article(text, quantities=quantities)) == {"killed": 1}

@@ -39,6 +39,8 @@ _SHOOTER_DEAD = re.compile(
 )
 LEAD_SENTENCES = 3
 _ATTACKERS = frozenset({"suspects", "suspect", "gunmen", "shooters", "attackers", "assailants", "robbers"})
+#: What a count of a casualty verb may count besides people: "shot two times", "fired 30 rounds".
+_NOT_PEOPLE = frozenset({"times", "rounds", "shots", "bullets", "casings", "shells"})
 _VAGUE = re.compile(r"(?:dozens|hundreds|thousands|scores)\b", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:others?|more|additional)\b", re.IGNORECASE)
 _BODY_COUNT = re.compile(r"\b(?:dead|bodies|died|deaths?|found)\b", re.IGNORECASE)
@@ -153,11 +155,12 @@ def _one_described(claim: Claim) -> bool:
 
 
 def _not_victims(quantity: Quantity) -> bool:
-    """Not a count of victims: the attackers ("the four suspects killed two men") or a vague crowd
-    ("planned to kill hundreds")."""
+    """Not a count of victims: the attackers ("the four suspects killed two men"), the shots ("shot
+    two times") or a vague crowd ("planned to kill hundreds")."""
     if quantity.category not in (*CASUALTIES, "shot"):
         return False
-    return (quantity.counted or "").lower() in _ATTACKERS or bool(_VAGUE.match(quantity.text))
+    counted = (quantity.counted or "").lower()
+    return counted in _ATTACKERS or counted in _NOT_PEOPLE or bool(_VAGUE.match(quantity.text))
 
 
 def _unsaid(article: ArticleInput, quantity: Quantity) -> bool:
