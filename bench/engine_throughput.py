@@ -158,9 +158,10 @@ def engine(label: str, db: str, corpus: Path, n: int, workers: int, *flags: str)
     seconds, report, memory = run_ingest(db, corpus, "--workers", str(workers), *flags)
     facts_s, facts, members = all_facts(db, workers)
     total, cpu = seconds + facts_s, cpu_seconds() - cpu
+    counted = "" if "ray" in flags else f"; {cpu:.0f} CPU s"  # Ray's own processes are not our children
     print(
         f"{label:<28} {total:7.1f} s  {n / total:6.2f} articles/s  (ingest {seconds:.1f} s, facts of "
-        f"{len(facts)} stories {facts_s:.1f} s; {cpu:.0f} CPU s; read {report['readings']}, peak memory "
+        f"{len(facts)} stories {facts_s:.1f} s{counted}; read {report['readings']}, peak memory "
         f"{memory.total / 2**20:,.0f} MB in all, {memory.largest / 2**20:,.0f} MB largest process)",
         flush=True,
     )
