@@ -235,3 +235,18 @@ def test_shots_counted_by_a_casualty_verb_are_not_victims() -> None:
     text = "A teen died in the shooting. Witnesses said the man pulled his gun and shot two times."
     quantities = [quantity("two times", text, 2, "shot", 1, counted="times")]
     assert counts(article(text, quantities=quantities)) == {"killed": 1}
+
+
+def test_a_sentence_counting_the_dead_and_the_wounded_gives_the_counts() -> None:
+    text = (
+        "There is an update on the condition of at least one person injured in the shootings. "
+        "Police said the gunman killed four people and injured four others at three places. "
+        "The death toll has risen to five, police said later."
+    )
+    quantities = [
+        quantity("at least one person", text, 1, "injured", 0, hedge="at least"),
+        quantity("four people", text, 4, "killed", 1),
+        quantity("four others", text, 4, "injured", 1),
+        quantity("five", text, 5, "killed", 2, counted="toll"),
+    ]
+    assert counts(article(text, quantities=quantities)) == {"killed": 5, "injured": 4}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from typing import Any
 
 from newsparallax.facts.claims import EVENT, ArticleInput, Claim, claim_at, number, quantities_of
@@ -235,7 +236,27 @@ def _prefer_headline(body: list[Claim], headline: list[Claim]) -> list[Claim]:
     return list(chosen.values())
 
 
+def _summary_first(quantities: list[Quantity]) -> list[Quantity]:
+    """Where a sentence counts both the dead and the wounded ("killed four people and injured four
+    others"), the first such sentence gives the counts (and a stated toll still wins): it sums the
+    event up, where an earlier count may be of one victim's condition ("at least one person injured
+    ... was released")."""
+    kinds: dict[int, set[str]] = defaultdict(set)
+    for quantity in quantities:
+        kinds[quantity.sentence].add(str(quantity.category))
+    both = [i for i, found in kinds.items() if "killed" in found and found & {"injured", "shot"}]
+    if not both:
+        return quantities
+    first = min(both)
+    return [
+        q
+        for q in quantities
+        if q.sentence == first or q.counted == "toll" or q.category not in ("killed", "injured", "shot")
+    ]
+
+
 def _counted(article: ArticleInput, quantities: list[Quantity], headline: bool = False) -> list[Claim]:
+    quantities = _summary_first(quantities)
     counts = casualty_counts(quantities)
     stated = {"killed": counts.killed, "injured": counts.injured, "missing": _first(quantities, "missing")}
     sources = {c: _source_quantity(quantities, c, v) for c, v in stated.items() if v is not None}
