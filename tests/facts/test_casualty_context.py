@@ -250,3 +250,13 @@ def test_a_sentence_counting_the_dead_and_the_wounded_gives_the_counts() -> None
         quantity("five", text, 5, "killed", 2, counted="toll"),
     ]
     assert counts(article(text, quantities=quantities)) == {"killed": 5, "injured": 4}
+
+
+def test_one_victim_shot_or_hit_by_a_bullet_is_one_wounded() -> None:
+    text = "Deputies said a 6-year-old boy was accidentally shot by his brother at a home in Ford City."
+    assert counts(article(text)) == {"injured": 1}
+    missed = "Police said the man was shot at but not hit. Officers found shell casings on Elm Street."
+    assert counts(article(missed)) == {}
+    stray = article("Subscribe for local news.")
+    stray.title = "7-year-old boy hit by stray bullet while watching fireworks"
+    assert counts(stray) == {"injured": 1}

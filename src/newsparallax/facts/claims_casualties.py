@@ -70,7 +70,9 @@ _INJURY_CUE = re.compile(
 #: A wound: one injured, only where the sentence reports no death ("died of a gunshot wound").
 _WOUND_CUE = re.compile(
     r"\b(?:gunshot\s+wounds?|(?:was|were)\s+shot\s+in\s+the\s+(?:\w+\s+)?(?:legs?|arms?|foot|feet|hand|hip|"
-    r"shoulder|back|stomach|abdomen|chest|buttocks?|thigh|head|neck|face))\b",
+    r"shoulder|back|stomach|abdomen|chest|buttocks?|thigh|head|neck|face)|"
+    r"(?:was|were|been)\s+(?:accidentally\s+|critically\s+|seriously\s+)?shot\b(?!\s+(?:at|dead|to\s+death|and\s+killed))|"
+    r"(?:hit|struck)\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire))\b",
     re.IGNORECASE,
 )
 _RETRACTED = re.compile(
@@ -100,7 +102,8 @@ _HEADLINE_ONE = re.compile(
     rf"\b(?:{_VICTIM_NOUNS}|\d+-year-old)s?\b[\w\s,'‘’-]{{0,30}}?"
     r"\b(?:(?P<killed>dead|killed|dies|slain|fatally\s+(?:shot|wounded|shoots)|shot(?:,\s*|\s+and\s+)killed|"
     r"shot\s+dead|shot\s+to\s+death)|"
-    r"(?P<injured>shot|wounded|injured|hurt|shoots\s+(?:him|her)?self|accidentally\s+shoots|"
+    r"(?P<injured>shot|wounded|injured|hurt|shoots\s+(?:him|her)?self|accidentally\s+shoots|survives|"
+    r"(?:hit|struck)\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire)|"
     r"(?:in\s+)?(?:stable|critical|serious)(?:\s+condition)?\s+after|"
     r"critically\s+(?:hurt|injured|wounded)))\b",
     re.IGNORECASE,
