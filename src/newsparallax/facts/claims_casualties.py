@@ -20,6 +20,7 @@ from typing import Any
 
 from newsparallax.facts.claims import EVENT, ArticleInput, Claim, claim_at, number, quantities_of
 from newsparallax.facts.concepts import CASUALTIES
+from newsparallax.facts.conjoined import add_conjoined
 from newsparallax.facts.victims import other_victim
 from newsparallax.read.casualties import casualty_counts, refine_counts
 from newsparallax.read.layers import Quantity
@@ -127,7 +128,7 @@ def casualty_claims(article: ArticleInput) -> list[Claim]:
     quantities = [
         q for q in stored if not _historical(article, q) and not _not_victims(q) and not _unsaid(article, q)
     ]
-    claims = _counted(article, _others_shot(quantities))
+    claims = _counted(article, _others_shot(add_conjoined(article, quantities)))
     if article.title and (article.text != article.title or not claims):  # a title-only report too
         headline = _counted(article, title_quantities(article.title), headline=True)
         claims = _prefer_headline(claims, headline)

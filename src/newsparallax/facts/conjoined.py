@@ -1,0 +1,61 @@
+"""Victims counted in conjoined groups: "three men and two women were hurt" is five wounded.
+
+The reading stage takes the group next to the verb as the count ("two women ... hurt"); a news
+reader adds the groups joined to it ("three men and two women", "two women and a man", "a man, a
+woman and two children").  Only a count that is itself one group of people is widened, only by
+groups of people, and only within one sentence; a group after it counts only when the verb follows
+("two women and a man were shot", not "a teenager is dead and three other men are injured").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from newsparallax.facts.claims import ArticleInput
+from newsparallax.read.layers import Quantity
+
+_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+_VALUES = {word: index + 1 for index, word in enumerate(_WORDS)} | {"a": 1, "an": 1}
+_N = r"(?:\d{1,3}|" + "|".join(_WORDS) + r"|an?)"
+_PERSON = (
+    r"(?:men|women|man|woman|boys?|girls?|adults?|juveniles?|children|child|kids?|teens?|teenagers?|"
+    r"males?|females?|toddlers?|(?:\d{1,2}|[a-z]+)-year-olds?)"
+)
+_GROUP = rf"\b{_N}\s+(?:[a-z-]+\s+)?{_PERSON}\b"
+_BEFORE = re.compile(rf"(?P<groups>{_GROUP}(?:\s*,\s*{_GROUP})*)\s*,?\s+and\s+$", re.IGNORECASE)
+_AFTER = re.compile(
+    rf"(?P<groups>(?:\s*,\s*{_GROUP})*\s*,?\s+and\s+{_GROUP})(?=\s*,?\s+(?:were|was|are|have|had|all)\b)",
+    re.IGNORECASE,
+)
+_ONE_GROUP = re.compile(_GROUP, re.IGNORECASE)
+_COUNT = re.compile(rf"\b(?P<n>{_N})\s+(?:[a-z-]+\s+)?{_PERSON}\b", re.IGNORECASE)
+_COUNTED = ("killed", "injured", "shot")
+
+
+def add_conjoined(article: ArticleInput, quantities: list[Quantity]) -> list[Quantity]:
+    """``quantities`` with each casualty count widened to the groups of people joined to it."""
+    return [_widened(article, q) if q.category in _COUNTED else q for q in quantities]
+
+
+def _widened(article: ArticleInput, quantity: Quantity) -> Quantity:
+    if not _ONE_GROUP.fullmatch(quantity.text):  # "A teenager is dead", "three men and two women"
+        return quantity
+    start, end, _ = article.sentence(quantity.sentence)
+    before = _BEFORE.search(article.text, start, quantity.start)
+    after = _AFTER.match(article.text, quantity.end, end)
+    if before is None and after is None:
+        return quantity
+    first = before.start("groups") if before else quantity.start
+    last = after.end("groups") if after else quantity.end
+    added = sum(_total(m.group("groups")) for m in (before, after) if m is not None)
+    text = article.text[first:last]
+    return dataclasses.replace(quantity, start=first, end=last, text=text, value=quantity.value + added)
+
+
+def _total(groups: str) -> int:
+    return sum(_value(m.group("n")) for m in _COUNT.finditer(groups))
+
+
+def _value(word: str) -> int:
+    return int(word) if word.isdigit() else _VALUES[word.lower()]

@@ -1,0 +1,31 @@
+"""Victims counted in conjoined groups of people."""
+
+from __future__ import annotations
+
+from newsparallax.facts.conjoined import add_conjoined
+from newsparallax.read.layers import Quantity
+from tests.facts.test_claims import article, quantity
+
+
+def widened(text: str, counted: str, value: int, category: str = "injured") -> tuple[float, str]:
+    item = article(text, quantities=[quantity(counted, text, value, category, 0)])
+    found = add_conjoined(item, [Quantity(**q) for q in item.layers["quantities"]])
+    return found[0].value, found[0].text
+
+
+def test_groups_joined_before_or_after_the_count_are_added() -> None:
+    assert widened("Police said three men and two women were hurt.", "two women", 2) == (
+        5,
+        "three men and two women",
+    )
+    assert widened("Officers said two women and a man were shot outside.", "two women", 2, "shot")[0] == 3
+    assert widened("A man, a woman and two children were wounded in Tampa.", "two children", 2)[0] == 4
+
+
+def test_counts_that_are_not_one_group_or_groups_of_other_verbs_stay() -> None:
+    text = "He is accused of killing three men and wounding another in the attack."
+    assert widened(text, "wounding another", 1)[0] == 1
+    text = "A teenager is dead and three other men are injured after the shooting."
+    assert widened(text, "A teenager", 1, "killed")[0] == 1
+    assert widened("In Tampa two women were hurt.", "two women", 2)[0] == 2  # "Tampa" is no "a"
+    assert widened("The bus carried 40 passengers and two women were hurt.", "two women", 2)[0] == 2
