@@ -110,3 +110,18 @@ def test_the_story_takes_the_earliest_of_equally_supported_days() -> None:
     claims = [c for r in reports for c in date_claims(r)]
     (fact,) = [f for f in align(claims) if f.attribute == "date"]
     assert fact.value == "2026-10-02"
+
+
+def test_a_day_long_before_the_first_report_loses_to_one_just_before_it() -> None:
+    from newsparallax.facts.align import align
+
+    first = "A baby was killed during a home invasion on Saturday night."
+    second = "Police said that murder occurred on May 3."
+    reports = [
+        article(first, published="2026-05-11", dates=[day("Saturday night", first, "2026-05-09", 0)]),
+        article(second, published="2026-05-12", dates=[day("May 3", second, "2026-05-03", 0, "day")]),
+    ]
+    reports[1].stored_id = reports[1].given_id = reports[1].origin = "a2"
+    claims = [c for r in reports for c in date_claims(r)]
+    (fact,) = [f for f in align(claims) if f.attribute == "date"]
+    assert fact.value == "2026-05-09"

@@ -13,13 +13,16 @@ Status counts **independent origins**, not reports: wire copies of one story are
 * ``conflict`` — two origins give values that contradict each other.
 
 Each fact's ``value`` is the best-supported value: the one most origins give (ties: the more
-precise, then the earlier).  Casualty counts follow the news cycle: an explicit update ("the death
+precise, then the earlier); the event's day is taken among the days in the few days before the first
+report where there are any (an older day is usually another incident recalled).  Casualty counts
+follow the news cycle: an explicit update ("the death
 toll has risen to six") wins; else for the dead the highest figure any report gives, for the
 wounded a higher figure from later reports; the fact says so in ``note``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
@@ -33,6 +36,7 @@ from newsparallax.facts.values import compare
 
 MATCH_THRESHOLD = 0.25
 SINGLE_VALUED_THRESHOLD = 0.1
+RECENT = 3  # days before the first report within which a day may be the event's
 _RANK = {"conflict": 0, "compatible": 1, "agreed": 1, "single_source": 2}
 
 
@@ -155,7 +159,7 @@ def best_value(fact: Fact) -> tuple[Any, str | None]:
     elif fact.kind == "count" and len(groups) > 1:
         chosen = _precise(groups)
     elif fact.kind == "date" and len(groups) > 1:
-        chosen = _earliest_day(groups)
+        chosen = _event_day(groups)
     return display_value(fact.kind, chosen[0]), note
 
 
@@ -187,12 +191,32 @@ def _shown(value: float) -> str:
     return str(int(value)) if value.is_integer() else str(value)
 
 
-def _earliest_day(groups: list[list[Claim]]) -> list[Claim]:
-    """Among days as many origins give, the earliest: a later one usually dates what followed
-    (an arrest, a death in hospital, the report's own day)."""
-    top = len({c.mention.origin for c in groups[0]})
-    tied = [g for g in groups if len({c.mention.origin for c in g}) == top]
+def _event_day(groups: list[list[Claim]]) -> list[Claim]:
+    """The day most origins give among those in the few days before the first report (ties: the
+    earliest: a later one usually dates what followed, an arrest or a death in hospital); a day
+    further back is usually another incident the report recalls.  With no day there (a story first
+    seen at a trial), the earliest of the days as many origins give."""
+    published = [_day(c.mention.published) for g in groups for c in g if c.mention.published]
+    first = min((d for d in published if d), default=None)
+    near = [g for g in groups if _within(_day(str(g[0].normalized["value"])), first)]
+    tied = _most_origins(near or groups)
     return min(tied, key=lambda g: str(g[0].normalized["value"]))
+
+
+def _within(day: dt.date | None, first: dt.date | None) -> bool:
+    return day is not None and first is not None and 0 <= (first - day).days <= RECENT
+
+
+def _most_origins(groups: list[list[Claim]]) -> list[list[Claim]]:
+    top = max(len({c.mention.origin for c in g}) for g in groups)
+    return [g for g in groups if len({c.mention.origin for c in g}) == top]
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
 
 
 def _precise(groups: list[list[Claim]]) -> list[Claim]:
