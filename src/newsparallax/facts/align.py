@@ -15,9 +15,9 @@ Status counts **independent origins**, not reports: wire copies of one story are
 Each fact's ``value`` is the best-supported value: the one most origins give (ties: the more
 precise, then the earlier); the event's day is taken among the days in the few days before the first
 report where there are any (an older day is usually another incident recalled).  Casualty counts
-follow the news cycle: an explicit update ("the death
-toll has risen to six") wins; else for the dead the highest figure any report gives, for the
-wounded a higher figure from later reports; the fact says so in ``note``.
+follow the news cycle: an explicit update ("the death toll has risen to six") wins; else for the
+dead the highest figure any report gives, for the wounded a higher figure from later reports; the
+fact says so in ``note``.
 """
 
 from __future__ import annotations
