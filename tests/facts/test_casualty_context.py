@@ -260,3 +260,20 @@ def test_one_victim_shot_or_hit_by_a_bullet_is_one_wounded() -> None:
     stray = article("Subscribe for local news.")
     stray.title = "7-year-old boy hit by stray bullet while watching fireworks"
     assert counts(stray) == {"injured": 1}
+
+
+def test_a_house_number_or_a_time_of_day_does_not_make_a_count_history() -> None:
+    from tests.facts.test_claims import day
+
+    text = "A man was shot and killed, and three other people were injured in front of 1013 Carrie St."
+    late = {**day("1013", text, "1013-01-01", 0, "year")}
+    quantities = [quantity("three other people", text, 3, "injured", 0)]
+    assert counts(article(text, quantities=quantities, dates=[late])) == {"injured": 3, "killed": 1}
+    night = "Three people were injured just after 11 p.m. outside a bar."
+    stale = {**day("just after 11 p.m", night, "2026-01-24", 0, "part_of_day"), "relative": True}
+    quantities = [quantity("Three people", night, 3, "injured", 0)]
+    assert counts(article(night, quantities=quantities, dates=[stale])) == {"injured": 3}
+    recalled = "Three people were injured on Jan. 24 in the same block."
+    old = day("Jan. 24", recalled, "2026-01-24", 0)
+    quantities = [quantity("Three people", recalled, 3, "injured", 0)]
+    assert counts(article(recalled, quantities=quantities, dates=[old])).get("injured") != 3  # months back

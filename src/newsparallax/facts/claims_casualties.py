@@ -375,8 +375,15 @@ def _historical_at(article: ArticleInput, index: int) -> bool:
     if not anchor:
         return False
     oldest = (dt.date.fromisoformat(anchor) - dt.timedelta(days=HISTORY_DAYS)).isoformat()
-    dates = article.layers.get("dates") or []
-    return any(d.get("sentence") == index and d.get("value") and d["value"] < oldest for d in dates)
+    dates = [d for d in article.layers.get("dates") or [] if d.get("sentence") == index and _dated(d)]
+    return any(d["value"] < oldest for d in dates)
+
+
+def _dated(day: dict[str, Any]) -> bool:
+    """A date that says when: written out (not "just after 11 p.m.", whose day is the report's), and
+    not a house number read as a year ("1013 Carrie St.")."""
+    value = str(day.get("value") or "")
+    return bool(value) and not day.get("relative") and value[:4] >= "1900"
 
 
 def _first(quantities: list[Quantity], category: str) -> int | None:
