@@ -109,6 +109,8 @@ _HEADLINE_ONE = re.compile(
     r"critically\s+(?:hurt|injured|wounded)))\b",
     re.IGNORECASE,
 )
+_VICTIM = re.compile(rf"\b(?:{_VICTIM_NOUNS}|\d+-year-old)s?\b", re.IGNORECASE)
+_JOINED = re.compile(r",|\band\b|&")
 _DIES_AFTER = re.compile(r"[^;:|]{0,30}?,\s*(?:dies|died|dead|killed)\b", re.IGNORECASE)
 _INCLUDED = re.compile(
     r"\b(?:including|among\s+them|counting)\s+(?:the\s+)?(?:(?:suspected\s+)?(?:gunman|shooter|suspect|attacker)|"
@@ -315,9 +317,16 @@ def _headline_singles(title: str, taken: list[Quantity]) -> list[Quantity]:
     for match in _HEADLINE_ONE.finditer(title):
         died = _DIES_AFTER.match(title, match.end())  # "8-year-old shot in head, dies"
         category = "killed" if match.group("killed") or died else "injured"
-        one = Quantity(match.start(), match.end(), match.group(), 1.0, counted="people", category=category)
+        verb = match.start("killed") if match.group("killed") else match.start("injured")
+        named = _victims_named(title[match.start() : verb])
+        one = Quantity(match.start(), match.end(), match.group(), named, counted="people", category=category)
         found.setdefault(category, one)
     return sorted(found.values(), key=lambda q: q.start)
+
+
+def _victims_named(subject: str) -> float:
+    """How many victims a headline's subject names: "Mother, boy" two, "Teen girl" or "Man, 23" one."""
+    return float(max(1, sum(1 for part in _JOINED.split(subject) if _VICTIM.search(part))))
 
 
 def _affirmed(cue: re.Pattern[str], sentence: str) -> bool:
