@@ -29,3 +29,10 @@ def test_counts_that_are_not_one_group_or_groups_of_other_verbs_stay() -> None:
     assert widened(text, "A teenager", 1, "killed")[0] == 1
     assert widened("In Tampa two women were hurt.", "two women", 2)[0] == 2  # "Tampa" is no "a"
     assert widened("The bus carried 40 passengers and two women were hurt.", "two women", 2)[0] == 2
+
+
+def test_a_count_of_one_that_names_a_second_victim_is_two() -> None:
+    text = "He is accused of shooting five family members, killing a father and daughter."
+    assert widened(text, "killing a father and daughter", 1, "killed")[0] == 2
+    text = "Police said a man and his dog were found near the river."
+    assert widened(text, "a man and his dog", 1, "killed")[0] == 1

@@ -4,7 +4,8 @@ The reading stage takes the group next to the verb as the count ("two women ... 
 reader adds the groups joined to it ("three men and two women", "two women and a man", "a man, a
 woman and two children").  Only a count that is itself one group of people is widened, only by
 groups of people, and only within one sentence; a group after it counts only when the verb follows
-("two women and a man were shot", not "a teenager is dead and three other men are injured").
+("two women and a man were shot", not "a teenager is dead and three other men are injured").  A
+single victim whose count already spans a second one ("killing a father and daughter") is two.
 """
 
 from __future__ import annotations
@@ -20,7 +21,15 @@ _VALUES = {word: index + 1 for index, word in enumerate(_WORDS)} | {"a": 1, "an"
 _N = r"(?:\d{1,3}|" + "|".join(_WORDS) + r"|an?)"
 _PERSON = (
     r"(?:men|women|man|woman|boys?|girls?|adults?|juveniles?|children|child|kids?|teens?|teenagers?|"
-    r"males?|females?|toddlers?|(?:\d{1,2}|[a-z]+)-year-olds?)"
+    r"males?|females?|toddlers?|(?:\d{1,2}|[a-z]+)-year-olds?|fathers?|mothers?|sons?|daughters?|husbands?|"
+    r"wi(?:fe|ves)|brothers?|sisters?|girlfriends?|boyfriends?|grandmothers?|grandfathers?|cousins?|"
+    r"uncles?|aunts?|nephews?|nieces?|moms?|dads?|friends?|neighbou?rs?)"
+)
+_DETERMINER = r"(?:a|an|the|his|her|their)"
+#: One victim and another in one count the reading stage took as one ("killing a father and daughter").
+_PAIR = re.compile(
+    rf"\b{_DETERMINER}\s+(?:[a-z0-9-]+\s+)?{_PERSON}\s+and\s+(?:{_DETERMINER}\s+)?(?:[a-z0-9-]+\s+)?{_PERSON}$",
+    re.IGNORECASE,
 )
 _GROUP = rf"\b{_N}\s+(?:[a-z-]+\s+)?{_PERSON}\b"
 _BEFORE = re.compile(rf"(?P<groups>{_GROUP}(?:\s*,\s*{_GROUP})*)\s*,?\s+and\s+$", re.IGNORECASE)
@@ -39,6 +48,8 @@ def add_conjoined(article: ArticleInput, quantities: list[Quantity]) -> list[Qua
 
 
 def _widened(article: ArticleInput, quantity: Quantity) -> Quantity:
+    if quantity.value == 1 and _PAIR.search(quantity.text):
+        return dataclasses.replace(quantity, value=2.0)
     if not _ONE_GROUP.fullmatch(quantity.text):  # "A teenager is dead", "three men and two women"
         return quantity
     start, end, _ = article.sentence(quantity.sentence)
