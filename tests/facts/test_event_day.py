@@ -97,31 +97,28 @@ def test_an_age_is_not_a_day() -> None:
     assert found == "2026-10-02"
 
 
-def test_the_story_takes_the_earliest_of_equally_supported_days() -> None:
+def story_day(*reports: tuple[str, str, str, str]) -> str:
+    """The date fact of a story whose reports (text, published, day text, its ISO day) come from
+    different origins."""
     from newsparallax.facts.align import align
 
-    first = "A woman was shot on Friday night near the park."
-    second = "A woman died Saturday after she was shot near the park."
-    reports = [
-        article(first, published="2026-10-04", dates=[day("Friday night", first, "2026-10-02", 0)]),
-        article(second, published="2026-10-04", dates=[day("Saturday", second, "2026-10-03", 0, "day")]),
-    ]
-    reports[1].stored_id = reports[1].given_id = reports[1].origin = "a2"
-    claims = [c for r in reports for c in date_claims(r)]
-    (fact,) = [f for f in align(claims) if f.attribute == "date"]
-    assert fact.value == "2026-10-02"
+    items = []
+    for index, (text, published, written, value) in enumerate(reports):
+        item = article(text, published=published, dates=[day(written, text, value, 0)])
+        item.stored_id = item.given_id = item.origin = f"a{index + 1}"
+        items.append(item)
+    (fact,) = [f for f in align([c for r in items for c in date_claims(r)]) if f.attribute == "date"]
+    return str(fact.value)
+
+
+def test_the_story_takes_the_earliest_of_equally_supported_days() -> None:
+    shot = ("A woman was shot on Friday night near the park.", "2026-10-04", "Friday night", "2026-10-02")
+    died = ("A woman died Saturday after she was shot near the park.", "2026-10-04", "Saturday", "2026-10-03")
+    assert story_day(shot, died) == "2026-10-02"
 
 
 def test_a_day_long_before_the_first_report_loses_to_one_just_before_it() -> None:
-    from newsparallax.facts.align import align
-
-    first = "A baby was killed during a home invasion on Saturday night."
-    second = "Police said that murder occurred on May 3."
-    reports = [
-        article(first, published="2026-05-11", dates=[day("Saturday night", first, "2026-05-09", 0)]),
-        article(second, published="2026-05-12", dates=[day("May 3", second, "2026-05-03", 0, "day")]),
-    ]
-    reports[1].stored_id = reports[1].given_id = reports[1].origin = "a2"
-    claims = [c for r in reports for c in date_claims(r)]
-    (fact,) = [f for f in align(claims) if f.attribute == "date"]
-    assert fact.value == "2026-05-09"
+    killed = ("A baby was killed during a home invasion on Saturday night.", "2026-05-11", "Saturday night",
+              "2026-05-09")  # fmt: skip
+    recalled = ("Police said that murder occurred on May 3.", "2026-05-12", "May 3", "2026-05-03")
+    assert story_day(killed, recalled) == "2026-05-09"
