@@ -18,4 +18,6 @@ run() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; 
 run "$BIN/initdb" -D "$DATA/data" -A trust -U postgres -E UTF8 >&2
 run "$BIN/pg_ctl" -D "$DATA/data" -l "$DATA/log" -w -o "-p $PORT -k $DATA -h 127.0.0.1 -c fsync=off" start >&2
 run "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres parallax_test >&2
+# Where the server's files are, for whoever stops it (`pg_ctl -D "$DATA/data" stop`).
+[ -n "${PARALLAX_PG_DATA_FILE:-}" ] && echo "$DATA" > "$PARALLAX_PG_DATA_FILE"
 echo "postgresql://postgres@127.0.0.1:$PORT/parallax_test"
