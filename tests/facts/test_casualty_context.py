@@ -6,7 +6,8 @@ from typing import Any
 
 from newsparallax.facts.align import align
 from newsparallax.facts.claims import ArticleInput
-from newsparallax.facts.claims_casualties import casualty_claims, the_dead_described_as_shot, title_quantities
+from newsparallax.facts.claims_casualties import casualty_claims, the_dead_described_as_shot
+from newsparallax.facts.headlines import title_quantities
 from tests.facts.test_claims import article, quantity
 
 
@@ -277,14 +278,3 @@ def test_a_house_number_or_a_time_of_day_does_not_make_a_count_history() -> None
     old = day("Jan. 24", recalled, "2026-01-24", 0)
     quantities = [quantity("Three people", recalled, 3, "injured", 0)]
     assert counts(article(recalled, quantities=quantities, dates=[old])).get("injured") != 3  # months back
-
-
-def test_a_headline_naming_two_victims_counts_two() -> None:
-    def found(title: str) -> list[tuple[str | None, float]]:
-        return [(q.category, q.value) for q in title_quantities(title)]
-
-    assert found("Mother, boy fatally shot in head on west side") == [("killed", 2.0)]
-    assert found("Father and daughter found dead in Fort Worth home") == [("killed", 2.0)]
-    assert found("Teen girl killed in shooting") == [("killed", 1.0)]
-    assert found("Man, 23, killed on Elm Street") == [("killed", 1.0)]
-    assert found("Mother injured, child killed") == [("injured", 1.0), ("killed", 1.0)]

@@ -1,0 +1,16 @@
+"""Casualty counts of headlines."""
+
+from __future__ import annotations
+
+from newsparallax.facts.headlines import title_quantities
+
+
+def test_a_headline_naming_two_victims_counts_two() -> None:
+    def found(title: str) -> list[tuple[str | None, float]]:
+        return [(q.category, q.value) for q in title_quantities(title)]
+
+    assert found("Mother, boy fatally shot in head on west side") == [("killed", 2.0)]
+    assert found("Father and daughter found dead in Fort Worth home") == [("killed", 2.0)]
+    assert found("Teen girl killed in shooting") == [("killed", 1.0)]
+    assert found("Man, 23, killed on Elm Street") == [("killed", 1.0)]
+    assert found("Mother injured, child killed") == [("injured", 1.0), ("killed", 1.0)]
