@@ -278,3 +278,12 @@ def test_a_house_number_or_a_time_of_day_does_not_make_a_count_history() -> None
     old = day("Jan. 24", recalled, "2026-01-24", 0)
     quantities = [quantity("Three people", recalled, 3, "injured", 0)]
     assert counts(article(recalled, quantities=quantities, dates=[old])).get("injured") != 3  # months back
+
+
+def test_odd_reading_layers_give_counts_not_errors() -> None:
+    text = "Police said three men and two women were hurt on Elm Street."
+    quantities = [quantity("two women", text, 2, "injured", -1)]  # no sentence index
+    dates = [{"start": 0, "end": 6, "text": "Police", "value": "not a date", "sentence": 0}]
+    item = article(text, quantities=quantities, dates=dates)
+    item.title, item.published = None, None
+    assert counts(item) == {"injured": 5}

@@ -122,3 +122,9 @@ def test_a_day_long_before_the_first_report_loses_to_one_just_before_it() -> Non
               "2026-05-09")  # fmt: skip
     recalled = ("Police said that murder occurred on May 3.", "2026-05-12", "May 3", "2026-05-03")
     assert story_day(killed, recalled) == "2026-05-09"
+
+
+def test_a_story_whose_days_or_dates_are_unreadable_still_gets_a_day() -> None:
+    bad = ("A man was shot on Friday near the park.", "", "Friday", "2026-10-02")
+    odd = ("A man was shot near the park on Saturday.", "not a date", "Saturday", "2026-10-03")
+    assert story_day(bad, odd) == "2026-10-02"  # no readable publication: the earliest day
