@@ -124,7 +124,7 @@ def test_a_day_long_before_the_first_report_loses_to_one_just_before_it() -> Non
     assert story_day(killed, recalled) == "2026-05-09"
 
 
-def test_a_story_whose_days_or_dates_are_unreadable_still_gets_a_day() -> None:
-    bad = ("A man was shot on Friday near the park.", "", "Friday", "2026-10-02")
-    odd = ("A man was shot near the park on Saturday.", "not a date", "Saturday", "2026-10-03")
-    assert story_day(bad, odd) == "2026-10-02"  # no readable publication: the earliest day
+def test_a_story_whose_reports_have_no_publication_date_still_gets_a_day() -> None:
+    undated = ("A man was shot on Friday near the park.", "", "Friday", "2026-10-02")
+    later = ("A man was shot near the park on Saturday.", "", "Saturday", "2026-10-03")
+    assert story_day(undated, later) == "2026-10-02"  # no first report to measure from: the earliest
