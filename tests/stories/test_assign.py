@@ -15,6 +15,7 @@ from newsparallax.stories.scorer import FEATURES, Frequencies, Scorer, pair_feat
 
 COEFFICIENTS = (6.0, 3.0, 2.0, 1.5, -2.0, 1.0, -2.0, -2.0, 1.0, -1.5, -0.5, -1.0, -0.5, 0.5)
 COEFFICIENTS += (1.5, 0.5, -1.5, -0.7, 0.7)  # place names, ages shared / in conflict, no common year, street
+COEFFICIENTS += (1.5, -0.5, 0.8)  # whom each is mainly about: named by the other / never; figures shared
 SCORER = Scorer(coefficients=COEFFICIENTS, intercept=-4.5, threshold=0.5)
 
 
@@ -114,3 +115,44 @@ def test_a_later_higher_toll_is_a_revision_not_a_conflict() -> None:
 
     assert conflict(early, later) == 0.0 and conflict(later, early) == 0.0
     assert conflict(early, lower) == 1.0
+
+
+def _mention(key: str, sentence: int) -> dict[str, object]:
+    return {"key": key, "sentence": sentence}
+
+
+def test_profile_knows_whom_the_article_is_mainly_about_and_its_figures() -> None:
+    named = [("person:vera holm", 0), ("org:harbour board", 1), ("org:harbour board", 3),
+             ("person:ian page", 2), ("place:quellaco", 0), ("org:coastguard", 4)]  # fmt: skip
+    mentions = [_mention(key, sentence) for key, sentence in named]
+    span = {"start": 0, "end": 1}
+    quantities = [
+        {**span, "text": "$108 million", "value": 108_000_000.0, "unit": "USD", "category": "money"},
+        {**span, "text": "ten people", "value": 10.0, "category": "killed", "counted": "people"},
+        {**span, "text": "one of them", "value": 1.0, "counted": "them"},
+        {**span, "text": "three days", "value": 3.0, "unit": "day", "category": "duration"},
+    ]
+    text = "A magnitude 5.6 quake and a 5.9-magnitude aftershock hit."
+    profile = build_profile("a", text, {"entities": mentions, "quantities": quantities}, None)
+    assert profile.main_entities == {"person:vera holm", "org:harbour board"}
+    assert profile.figures == {"usd:1.08e+08", "killed:10", "magnitude:5.6", "magnitude:5.9"}
+
+
+def test_whom_each_report_is_about_and_shared_figures_are_compared() -> None:
+    frequencies = Frequencies()
+    base = _profile("a", SHOOTING, date(2026, 10, 4))
+    a = replace(base, entities=frozenset({"person:vera holm", "org:chargers"}),
+                main_entities=frozenset({"person:vera holm"}),
+                figures=frozenset({"usd:2e+06", "killed:3"}))  # fmt: skip
+    b = replace(base, article_id="b", entities=frozenset({"person:vera holm", "person:ian page"}),
+                main_entities=frozenset({"person:ian page"}), figures=frozenset({"killed:3"}))  # fmt: skip
+    c = replace(base, article_id="c", entities=frozenset({"person:tom rudd", "org:chargers"}),
+                main_entities=frozenset({"person:tom rudd"}))  # fmt: skip
+    for p in (a, b, c):
+        frequencies.add(p)
+    vectors = [tfidf_vector(p, frequencies) for p in (a, b, c)]
+    same = dict(zip(FEATURES, pair_features(a, b, vectors[0], vectors[1], frequencies), strict=True))
+    other = dict(zip(FEATURES, pair_features(a, c, vectors[0], vectors[2], frequencies), strict=True))
+    assert same["main_shared"] == 0.5 and same["main_conflict"] == 0.0
+    assert same["figures_shared"] == 1 / 3
+    assert other["main_shared"] == 0.0 and other["main_conflict"] == 1.0 and other["figures_shared"] == 0.0

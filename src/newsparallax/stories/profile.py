@@ -1,11 +1,12 @@
 """What the story scorer knows of an article: a compact profile built from its reading.
 
 A profile holds the article's words (for a TF-IDF cosine), its embedding, the canonical keys of
-the people and organisations it names, the places it geocodes (split into precise places —
-cities, airports — and broad ones — regions, countries), the names of places the gazetteer does
-not know (a neighbourhood, a small town), the streets it names, the event dates it resolves, the
-years it mentions, the ages of the people it describes ("a 17-year-old"), the killed/injured
-counts it states, its publication day and outlet.
+the people and organisations it names (and of those it is mainly about), the places it geocodes
+(split into precise places — cities, airports — and broad ones — regions, countries), the names
+of places the gazetteer does not know (a neighbourhood, a small town), the streets it names, the
+event dates it resolves, the years it mentions, the ages of the people it describes ("a
+17-year-old"), the killed/injured counts it states, its distinctive figures (sums of money,
+counts, magnitudes), its publication day and outlet.
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ _AGE = re.compile(
     r"\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b|\bage[ds]? (\d{1,3})\b|(?<=[a-z]), (\d{1,2}),", re.IGNORECASE
 )
 _PRECISE_PLACES = ("city", "airport")
+_MAIN_KINDS = ("person", "org")
+_MAIN_FREQUENT = 2
+_FIGURE_UNITS = frozenset({"USD", "EUR", "GBP", "%", "t", "kg", "lb", "km", "mi", "m", "ft", "nmi"})
+_DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
+_MAGNITUDE = re.compile(r"\b(\d\.\d)\s*-?\s*magnitude|\bmagnitude(?: of)?\s*-?\s*(\d\.\d)\b", re.IGNORECASE)
 _ENTITY_KINDS = ("person", "org", "event", "product", "law", "work")
 #: Words too common in news to say anything about which event a report covers.
 STOPWORDS = frozenset(
@@ -68,6 +74,8 @@ class Profile:
     years: frozenset[int] = field(default_factory=frozenset)
     ages: frozenset[int] = field(default_factory=frozenset)
     streets: frozenset[str] = field(default_factory=frozenset)
+    main_entities: frozenset[str] = field(default_factory=frozenset)
+    figures: frozenset[str] = field(default_factory=frozenset)
 
     @cached_property
     def title_terms(self) -> frozenset[str]:
@@ -95,13 +103,14 @@ def build_profile(
     mentions = layers.get("entities", [])
     quantities = [Quantity(**q) for q in layers.get("quantities", [])]
     counts = casualty_counts(quantities)
+    entities = [m for m in mentions if m["key"].split(":", 1)[0] in _ENTITY_KINDS]
     return Profile(
         article_id=article_id,
         published=_day(published),
         outlet=outlet,
         terms=terms_of(f"{title or ''} {text}"),
         embedding=embedding,
-        entities=frozenset(m["key"] for m in mentions if m["key"].split(":", 1)[0] in _ENTITY_KINDS),
+        entities=frozenset(m["key"] for m in entities),
         precise_places=frozenset(p["place_id"] for p in places if p["kind"] in _PRECISE_PLACES),
         broad_places=frozenset(p["place_id"] for p in places if p["kind"] not in _PRECISE_PLACES),
         event_days=_event_days(layers.get("dates", [])),
@@ -113,7 +122,35 @@ def build_profile(
         years=frozenset(int(y) for y in _YEAR.findall(text)),
         ages=ages_of(text),
         streets=streets_of(text),
+        main_entities=main_entities(entities),
+        figures=figures_of(quantities, text),
     )
+
+
+def main_entities(mentions: list[dict[str, Any]]) -> frozenset[str]:
+    """Whom the article is about: the people and organisations of its first sentence, and the two
+    it names most often (at least twice)."""
+    counts = Counter(m["key"] for m in mentions if m["key"].split(":", 1)[0] in _MAIN_KINDS)
+    lead = {m["key"] for m in mentions if m.get("sentence", -1) == 0 and m["key"] in counts}
+    frequent = [key for key, n in counts.most_common(_MAIN_FREQUENT) if n >= 2]
+    return frozenset(lead | set(frequent))
+
+
+def figures_of(quantities: list[Quantity], text: str) -> frozenset[str]:
+    """The article's distinctive figures, normalised: sums of money, percentages, weights and
+    distances with their unit, counts of two or more with what they count ("killed:10",
+    "USD:108000000"), and earthquake magnitudes ("magnitude:5.6")."""
+    found = {f"magnitude:{m[1] or m[2]}" for m in _MAGNITUDE.finditer(text)}
+    for quantity in quantities:
+        label = quantity.unit if quantity.unit in _FIGURE_UNITS else quantity.category or quantity.counted
+        if label and quantity.unit not in _DURATIONS and (quantity.unit or quantity.value >= 2):
+            found.add(f"{label.casefold()}:{_significant(quantity.value)}")
+    return frozenset(found)
+
+
+def _significant(value: float) -> str:
+    """A value to three significant figures, so "$108 million" and "$108.0m" meet."""
+    return f"{float(f'{value:.3g}'):g}"
 
 
 def streets_of(text: str) -> frozenset[str]:

@@ -1,10 +1,11 @@
 """How likely two reports are to cover the same real-world event.
 
 :func:`pair_features` compares two profiles on words (TF-IDF cosine), meaning (embedding cosine),
-who (shared people and organisations, weighted by rarity; the ages of the people described),
-where (shared or conflicting precise places, shared names of places the gazetteer does not know,
-shared streets), when (shared or conflicting event days, publication gap, no year in common) and
-how many (casualty counts that agree or conflict).  :class:`Scorer` turns the features into a probability
+who (shared people and organisations, weighted by rarity; whether each report is mainly about
+someone the other names; the ages of the people described), where (shared or conflicting precise
+places, shared names of places the gazetteer does not know, shared streets), when (shared or
+conflicting event days, publication gap, no year in common) and how many (casualty counts that
+agree or conflict; figures both give).  :class:`Scorer` turns the features into a probability
 with a logistic model whose weights live in ``weights.json`` beside this file, produced by
 ``bench/train_story_weights.py`` from the dev corpora only.
 """
@@ -44,9 +45,13 @@ FEATURES = (
     "ages_conflict",
     "year_conflict",
     "shared_street",
+    "main_shared",
+    "main_conflict",
+    "figures_shared",
 )
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 _MAX_GAP_DAYS = 30.0
+_FIGURES_ENOUGH = 3
 
 
 class Frequencies:
@@ -104,9 +109,25 @@ def pair_features(
             _disjoint(a.ages, b.ages),
             _disjoint(a.years, b.years),
             float(bool(a.streets & b.streets)),
+            _main_shared(a, b),
+            _main_conflict(a, b),
+            min(len(a.figures & b.figures), _FIGURES_ENOUGH) / _FIGURES_ENOUGH,
         ],
         dtype=np.float64,
     )
+
+
+def _main_shared(a: Profile, b: Profile) -> float:
+    """How much of whom each article is mainly about the other names (0 to 1)."""
+    pairs = ((a, b), (b, a))
+    shares = [len(x.main_entities & y.entities) / len(x.main_entities) for x, y in pairs if x.main_entities]
+    return sum(shares) / 2.0
+
+
+def _main_conflict(a: Profile, b: Profile) -> float:
+    """1 when each article is mainly about someone the other never names."""
+    return float(bool(a.main_entities and b.main_entities and not a.main_entities & b.entities
+                      and not b.main_entities & a.entities))  # fmt: skip
 
 
 def _people(profile: Profile) -> frozenset[str]:
