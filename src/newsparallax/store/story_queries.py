@@ -1,4 +1,5 @@
-"""Reading stories back: lists, one story with its articles, redirects, and the assigner's warm start."""
+"""Reading stories back: lists, one story with its articles, redirects, the assigner's warm start,
+and the closed stories a late report may rejoin."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from newsparallax.read.embed import from_bytes
 from newsparallax.store.db import Database
 from newsparallax.store.pending import STORY, chunks, queued
 from newsparallax.store.schema import (
+    article_entities,
     article_ids,
     articles,
     readings,
@@ -141,6 +143,29 @@ def open_story_members(database: Database, latest: date | None, window_days: int
         story_ids = list(conn.execute(query).scalars())
     for start in range(0, len(story_ids), 200):
         yield from _profiles(database, story_ids[start : start + 200], per_story)
+
+
+def closed_stories(database: Database, people: frozenset[str], days: frozenset[date], before: date, *,
+                   per_story: int, limit: int = 20) -> dict[str, list[Profile]]:  # fmt: skip
+    """Stories last reported on before ``before`` whose reports name one of ``people`` (entity keys)
+    and whose event date or first report falls on one of ``days``: at most ``limit`` of them, each
+    with its ``per_story`` most recent members."""
+    on_days = sorted(d.isoformat() for d in days)
+    query = (
+        select(story_articles.c.story_id)
+        .distinct()
+        .join(article_entities, article_entities.c.article_id == story_articles.c.article_id)
+        .join(stories, stories.c.id == story_articles.c.story_id)
+        .where(article_entities.c.entity_key.in_(sorted(people)), stories.c.last_seen < before.isoformat())
+        .where(or_(stories.c.event_date.in_(on_days), func.substr(stories.c.first_seen, 1, 10).in_(on_days)))
+        .limit(limit)
+    )
+    with database.engine.connect() as conn:
+        story_ids = sorted(conn.execute(query).scalars())
+    found: dict[str, list[Profile]] = defaultdict(list)
+    for story_id, profile in _profiles(database, story_ids, per_story):
+        found[story_id].append(profile)
+    return dict(found)
 
 
 def profiles_for(database: Database, ids: list[str]) -> dict[str, Profile]:

@@ -3,20 +3,25 @@
 Only stories seen within ``window_days`` of the article are open, so the cost per article does
 not grow with the store.  Candidates come from an inverted index (people, organisations, precise
 places and the article's most distinctive words) and from the nearest story centroids by
-embedding; each candidate is scored by the pair model against its most recent members.
+embedding; each candidate is scored by the pair model against its most recent members.  An
+article that matches no open story may rejoin a closed one it reports on late (``recall.py``).
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 
 from newsparallax.stories.profile import Profile
+from newsparallax.stories.recall import Archive, MemoryArchive, best_recalled, people_of
 from newsparallax.stories.scorer import Frequencies, Scorer, pair_features, tfidf_vector
+
+log = logging.getLogger(__name__)
 
 WINDOW_DAYS = 30
 MAX_MEMBERS = 24
@@ -63,9 +68,11 @@ class Assignment:
 class Assigner:
     """Keeps the open stories in memory and assigns articles one by one."""
 
-    def __init__(self, scorer: Scorer | None = None, window_days: int = WINDOW_DAYS) -> None:
+    def __init__(self, scorer: Scorer | None = None, window_days: int = WINDOW_DAYS,
+                 archive: Archive | None = None) -> None:  # fmt: skip
         self.scorer = scorer or Scorer.load()
         self.window_days = window_days
+        self.archive: Archive = archive if archive is not None else MemoryArchive()
         self.frequencies = Frequencies()
         self.stories: dict[str, OpenStory] = {}
         self.index: dict[str, set[str]] = defaultdict(set)
@@ -74,7 +81,11 @@ class Assigner:
         self._evict(profile.published)
         vector = tfidf_vector(profile, self.frequencies)
         best, score = self._best(profile, vector)
-        created = best is None or score < self.scorer.threshold
+        joins = best is not None and score >= self.scorer.threshold
+        recalled = None if joins else self._recall(profile, vector)
+        if recalled is not None:
+            best, score = recalled
+        created = not joins and recalled is None
         story_id = story_id_for(profile.article_id) if created or best is None else best
         self.add(story_id, profile, vector)
         return Assignment(profile.article_id, story_id, score, created)
@@ -82,6 +93,24 @@ class Assigner:
     def add(self, story_id: str, profile: Profile, vector: dict[str, float] | None = None) -> None:
         """Put an article in a story (also used to warm up from the store)."""
         self.frequencies.add(profile)
+        self._attach(story_id, profile, vector)
+
+    def _recall(self, profile: Profile, vector: dict[str, float]) -> tuple[str, float] | None:
+        """A closed story the article reports on late, reopened, with the score to join it."""
+        if profile.published is None or not profile.event_days or not people_of(profile):
+            return None
+        before = profile.published - timedelta(days=self.window_days)
+        recalled = self.archive.recall(people_of(profile), profile.event_days, before)
+        candidates = {s: members for s, members in recalled.items() if s not in self.stories}
+        found = best_recalled(profile, vector, candidates, self.scorer, self.frequencies)
+        if found is None:
+            return None
+        log.debug("article %s rejoins closed story %s", profile.article_id, found[0])
+        for member in candidates[found[0]]:
+            self._attach(found[0], member, None)
+        return found
+
+    def _attach(self, story_id: str, profile: Profile, vector: dict[str, float] | None) -> None:
         vector = vector if vector is not None else tfidf_vector(profile, self.frequencies)
         story = self.stories.setdefault(story_id, OpenStory(story_id))
         story.members = [*story.members, Member(profile, vector)][-MAX_MEMBERS:]
@@ -148,6 +177,7 @@ class Assigner:
         story = self.stories.pop(story_id, None)
         if story is None:
             return
+        self.archive.closed(story_id, [m.profile for m in story.members])
         for key in story.keys:
             self.index[key].discard(story_id)
             if not self.index[key]:

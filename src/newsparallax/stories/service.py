@@ -2,7 +2,8 @@
 
 Streaming: the assigner is warmed up once per process with the open stories (those reported on
 within the window of the newest article being assigned), then each batch's newly read articles are
-assigned in publication order and written with :func:`write_assignments`.
+assigned in publication order and written with :func:`write_assignments`.  Closed stories a late
+report may rejoin are looked up in the store.
 
 Rebuild: every read article is replayed through a fresh assigner in publication order (the same
 scorer, the same order a live stream would see), then each new cluster takes the id of the old
@@ -16,15 +17,22 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from sqlalchemy import delete, select
 
 from newsparallax.store.db import Database
 from newsparallax.store.schema import articles, readings, story_articles
 from newsparallax.store.stories import record_event, refresh, write_assignments
-from newsparallax.store.story_queries import open_story_members, profiles_for, unassigned_article_ids
+from newsparallax.store.story_queries import (
+    closed_stories,
+    open_story_members,
+    profiles_for,
+    unassigned_article_ids,
+)
 from newsparallax.stories.assign import MAX_MEMBERS, Assigner, Assignment, story_id_for
 from newsparallax.stories.profile import Profile
+from newsparallax.stories.recall import StoreArchive
 from newsparallax.stories.scorer import Scorer
 
 log = logging.getLogger(__name__)
@@ -66,7 +74,8 @@ class StoryService:
     def _warm(self, profiles: list[Profile]) -> Assigner:
         if self._assigner is None:
             latest = max((p.published for p in profiles if p.published), default=None)
-            self._assigner = Assigner(self.scorer, self.window_days)
+            archive = StoreArchive(partial(closed_stories, self.database, per_story=MAX_MEMBERS))
+            self._assigner = Assigner(self.scorer, self.window_days, archive)
             for story_id, member in open_story_members(self.database, latest, self.window_days, MAX_MEMBERS):
                 self._assigner.add(story_id, member)
         return self._assigner

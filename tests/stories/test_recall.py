@@ -1,0 +1,110 @@
+"""Late reports: an article that matches no open story rejoins the closed story it reports on
+late, when it names one of its people and recalls one of its days; otherwise it starts its own."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsparallax.engine import IngestJob
+from newsparallax.read.reader import ArticleReader
+from newsparallax.store.db import Database
+from newsparallax.store.story_queries import closed_stories, list_stories
+from newsparallax.stories.assign import Assigner
+from newsparallax.stories.profile import Profile, terms_of
+from newsparallax.stories.recall import MemoryArchive
+from newsparallax.stories.scorer import FEATURES, Scorer
+from newsparallax.stories.service import StoryService
+
+#: Words and meaning count; a publication gap counts heavily against (so only recall can join).
+_WEIGHTS = {"tfidf": 4.0, "embedding": 3.0, "entities": 2.0, "publication_gap": -12.0}
+SCORER = Scorer(tuple(_WEIGHTS.get(name, 0.0) for name in FEATURES), intercept=-4.0, threshold=0.9, top=1)
+SHOOTING = "gunman shot killed outside bakery harlow street dayton police detectives motive"
+
+
+def _profile(article_id: str, published: date, *, days: set[date], people: set[str]) -> Profile:
+    embedding = np.zeros(8, dtype=np.float32)
+    embedding[0] = 1.0
+    return Profile(article_id, published, None, terms_of(SHOOTING), embedding, frozenset(people), frozenset(),
+                   frozenset(), frozenset(days))  # fmt: skip
+
+
+def test_a_late_report_rejoins_the_closed_story_it_recalls() -> None:
+    assigner = Assigner(SCORER, window_days=30, archive=MemoryArchive())
+    first = assigner.assign(
+        _profile("a", date(2026, 3, 4), days={date(2026, 3, 3)}, people={"person:ivo lind"})
+    )
+    assigner.assign(_profile("b", date(2026, 5, 20), days=set(), people={"person:sam ortiz"}))
+    assert first.story_id not in assigner.stories  # closed by then
+    late = assigner.assign(
+        _profile("c", date(2026, 6, 10), days={date(2026, 3, 3)}, people={"person:ivo lind"})
+    )
+    assert not late.created and late.story_id == first.story_id and late.score >= 0.8
+    again = assigner.assign(_profile("d", date(2026, 6, 11), days=set(), people={"person:ivo lind"}))
+    assert again.story_id == first.story_id  # the story is open again
+
+
+@pytest.mark.parametrize(
+    ("days", "people"),
+    [
+        ({date(2026, 2, 20)}, {"person:ivo lind"}),
+        ({date(2026, 3, 3)}, {"person:ana ruiz"}),
+        (set(), {"person:ivo lind"}),
+    ],
+)
+def test_no_shared_day_or_person_means_a_new_story(days: set[date], people: set[str]) -> None:
+    assigner = Assigner(SCORER, window_days=30)
+    first = assigner.assign(
+        _profile("a", date(2026, 3, 4), days={date(2026, 3, 3)}, people={"person:ivo lind"})
+    )
+    late = assigner.assign(_profile("c", date(2026, 6, 10), days=days, people=people))
+    assert late.created and late.story_id != first.story_id
+
+
+EARLY = (
+    "Marcus Lindqvist, 31, was shot and killed on Tuesday night outside a bakery on Harlow Street in "
+    "Dayton, police said. Detectives have not named a suspect."
+)
+LATE = (
+    "Police said Marcus Lindqvist, 31, was shot outside a bakery on Harlow Street on March 3. A Dayton "
+    "man was charged on Monday with murder in the killing of Lindqvist."
+)
+OTHER = (
+    "Priya Natarajan, 44, was shot on Sunday in a parking lot in Akron, police said. She is expected to live."
+)
+
+
+@pytest.fixture(scope="module")
+def reader() -> ArticleReader:
+    return ArticleReader()
+
+
+def _ingest(database: Database, reader: ArticleReader, path: Path, rows: list[dict[str, str]]) -> None:
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    IngestJob(database, reader=reader, stories=StoryService(database)).run([str(path)])
+
+
+def test_store_finds_closed_stories_and_a_late_report_rejoins_its_story(
+    sqlite_db: Database, reader: ArticleReader, tmp_path: Path
+) -> None:
+    early = [
+        {"id": "e1", "published": "2026-03-04", "title": "Man shot dead in Dayton", "text": EARLY},
+        {"id": "o1", "published": "2026-04-20", "title": "Woman shot in Akron", "text": OTHER},
+    ]
+    _ingest(sqlite_db, reader, tmp_path / "early.jsonl", early)
+    people = frozenset({"person:marcus lindqvist"})  # its first report came out on 4 March
+    found = closed_stories(sqlite_db, people, frozenset({date(2026, 3, 4)}), date(2026, 5, 1), per_story=5)
+    assert [[p.article_id for p in members] for members in found.values()] == [["e1"]]
+    assert not closed_stories(sqlite_db, people, frozenset({date(2026, 3, 9)}), date(2026, 5, 1), per_story=5)
+    assert not closed_stories(sqlite_db, people, frozenset({date(2026, 3, 4)}), date(2026, 3, 1), per_story=5)
+    late = [{"id": "l1", "published": "2026-06-10", "title": "Man charged in Dayton killing", "text": LATE}]
+    _ingest(sqlite_db, reader, tmp_path / "late.jsonl", late)
+    rows, _total = list_stories(sqlite_db, limit=None)
+    assert sorted(sorted(r["article_ids"]) for r in rows) == [["e1", "l1"], ["o1"]]
+    StoryService(sqlite_db).rebuild()  # a batch rebuild gives the same stories
+    rows, _total = list_stories(sqlite_db, limit=None)
+    assert sorted(sorted(r["article_ids"]) for r in rows) == [["e1", "l1"], ["o1"]]
