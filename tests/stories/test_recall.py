@@ -97,10 +97,16 @@ def test_store_finds_closed_stories_and_a_late_report_rejoins_its_story(
     ]
     _ingest(sqlite_db, reader, tmp_path / "early.jsonl", early)
     people = frozenset({"person:marcus lindqvist"})  # its first report came out on 4 March
-    found = closed_stories(sqlite_db, people, frozenset({date(2026, 3, 4)}), date(2026, 5, 1), per_story=5)
+    found = closed_stories(
+        sqlite_db, people, frozenset({date(2026, 3, 4)}), date(2026, 5, 1), per_story=5, limit=5
+    )
     assert [[p.article_id for p in members] for members in found.values()] == [["e1"]]
-    assert not closed_stories(sqlite_db, people, frozenset({date(2026, 3, 9)}), date(2026, 5, 1), per_story=5)
-    assert not closed_stories(sqlite_db, people, frozenset({date(2026, 3, 4)}), date(2026, 3, 1), per_story=5)
+    assert not closed_stories(
+        sqlite_db, people, frozenset({date(2026, 3, 9)}), date(2026, 5, 1), per_story=5, limit=5
+    )
+    assert not closed_stories(
+        sqlite_db, people, frozenset({date(2026, 3, 4)}), date(2026, 3, 1), per_story=5, limit=5
+    )
     late = [{"id": "l1", "published": "2026-06-10", "title": "Man charged in Dayton killing", "text": LATE}]
     _ingest(sqlite_db, reader, tmp_path / "late.jsonl", late)
     rows, _total = list_stories(sqlite_db, limit=None)

@@ -27,6 +27,10 @@ from newsparallax.stories.scorer import FEATURES, Frequencies, Scorer, pair_feat
 
 RECALL_THRESHOLD = 0.8
 DAY_TOLERANCE = 1
+#: At most this many closed stories are offered (the most recently reported on), each with this
+#: many of its most recent reports, so a recall costs the same however large the store grows.
+RECALL_STORIES = 5
+RECALL_MEMBERS = 6
 _GAP = FEATURES.index("publication_gap")
 
 
@@ -39,7 +43,8 @@ class Archive(Protocol):
     def recall(self, people: frozenset[str], days: frozenset[date], before: date) -> dict[str, list[Profile]]:
         """Closed stories, last reported on before ``before``, whose reports name one of ``people``
         and whose event day or first report's day is within :data:`DAY_TOLERANCE` of one of
-        ``days``; each with its most recent members."""
+        ``days``: the :data:`RECALL_STORIES` last reported on, each with its :data:`RECALL_MEMBERS`
+        most recent members."""
         ...
 
 
@@ -63,7 +68,9 @@ class MemoryArchive:
     def recall(self, people: frozenset[str], days: frozenset[date], before: date) -> dict[str, list[Profile]]:
         found = {story_id for person in people for story_id in self.by_person.get(person, ())}
         near = near_days(days)
-        return {s: self.stories[s] for s in sorted(found) if self.last[s] < before and self.days[s] & near}
+        matching = [s for s in found if self.last[s] < before and self.days[s] & near]
+        latest = sorted(matching, key=lambda s: (self.last[s], s), reverse=True)[:RECALL_STORIES]
+        return {s: self.stories[s][-RECALL_MEMBERS:] for s in latest}
 
 
 class StoreArchive:

@@ -32,7 +32,7 @@ from newsparallax.store.story_queries import (
 )
 from newsparallax.stories.assign import MAX_MEMBERS, Assigner, Assignment, story_id_for
 from newsparallax.stories.profile import Profile
-from newsparallax.stories.recall import StoreArchive
+from newsparallax.stories.recall import RECALL_MEMBERS, RECALL_STORIES, StoreArchive
 from newsparallax.stories.scorer import Scorer
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,8 @@ class StoryService:
     def _warm(self, profiles: list[Profile]) -> Assigner:
         if self._assigner is None:
             latest = max((p.published for p in profiles if p.published), default=None)
-            archive = StoreArchive(partial(closed_stories, self.database, per_story=MAX_MEMBERS))
+            lookup = partial(closed_stories, self.database, per_story=RECALL_MEMBERS, limit=RECALL_STORIES)
+            archive = StoreArchive(lookup)
             self._assigner = Assigner(self.scorer, self.window_days, archive)
             for story_id, member in open_story_members(self.database, latest, self.window_days, MAX_MEMBERS):
                 self._assigner.add(story_id, member)
