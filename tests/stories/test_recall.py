@@ -97,16 +97,16 @@ def test_store_finds_closed_stories_and_a_late_report_rejoins_its_story(
     ]
     _ingest(sqlite_db, reader, tmp_path / "early.jsonl", early)
     people = frozenset({"person:marcus lindqvist"})  # its first report came out on 4 March
-    found = closed_stories(
-        sqlite_db, people, frozenset({date(2026, 3, 4)}), date(2026, 5, 1), per_story=5, limit=5
-    )
+    since = date(2025, 1, 1)
+
+    def closed(day: date, before: date, after: date = since) -> dict[str, list[Profile]]:
+        return closed_stories(sqlite_db, people, frozenset({day}), before, after, per_story=5, limit=5)
+
+    found = closed(date(2026, 3, 4), date(2026, 5, 1))
     assert [[p.article_id for p in members] for members in found.values()] == [["e1"]]
-    assert not closed_stories(
-        sqlite_db, people, frozenset({date(2026, 3, 9)}), date(2026, 5, 1), per_story=5, limit=5
-    )
-    assert not closed_stories(
-        sqlite_db, people, frozenset({date(2026, 3, 4)}), date(2026, 3, 1), per_story=5, limit=5
-    )
+    assert not closed(date(2026, 3, 9), date(2026, 5, 1))  # another day
+    assert not closed(date(2026, 3, 4), date(2026, 3, 1))  # still open then
+    assert not closed(date(2026, 3, 4), date(2026, 5, 1), after=date(2026, 3, 5))  # beyond the horizon
     late = [{"id": "l1", "published": "2026-06-10", "title": "Man charged in Dayton killing", "text": LATE}]
     _ingest(sqlite_db, reader, tmp_path / "late.jsonl", late)
     rows, _total = list_stories(sqlite_db, limit=None)
@@ -114,3 +114,14 @@ def test_store_finds_closed_stories_and_a_late_report_rejoins_its_story(
     StoryService(sqlite_db).rebuild()  # a batch rebuild gives the same stories
     rows, _total = list_stories(sqlite_db, limit=None)
     assert sorted(sorted(r["article_ids"]) for r in rows) == [["e1", "l1"], ["o1"]]
+
+
+def test_stories_beyond_the_horizon_are_not_recalled() -> None:
+    assigner = Assigner(SCORER, window_days=30)
+    first = assigner.assign(
+        _profile("a", date(2026, 3, 4), days={date(2026, 3, 3)}, people={"person:ivo lind"})
+    )
+    late = assigner.assign(
+        _profile("c", date(2028, 6, 10), days={date(2026, 3, 3)}, people={"person:ivo lind"})
+    )
+    assert late.created and late.story_id != first.story_id

@@ -145,9 +145,9 @@ def open_story_members(database: Database, latest: date | None, window_days: int
         yield from _profiles(database, story_ids[start : start + 200], per_story)
 
 
-def closed_stories(database: Database, people: frozenset[str], days: frozenset[date], before: date, *,
-                   per_story: int, limit: int) -> dict[str, list[Profile]]:  # fmt: skip
-    """Stories last reported on before ``before`` whose reports name one of ``people`` (entity keys)
+def closed_stories(database: Database, people: frozenset[str], days: frozenset[date], before: date,
+                   after: date, *, per_story: int, limit: int) -> dict[str, list[Profile]]:  # fmt: skip
+    """Stories last reported on in [``after``, ``before``) whose reports name one of ``people`` (entity keys)
     and whose event date or first report falls on one of ``days``: the ``limit`` last reported on,
     each with its ``per_story`` most recent members."""
     on_days = sorted(d.isoformat() for d in days)
@@ -156,6 +156,7 @@ def closed_stories(database: Database, people: frozenset[str], days: frozenset[d
         .join(article_entities, article_entities.c.article_id == story_articles.c.article_id)
         .join(stories, stories.c.id == story_articles.c.story_id)
         .where(article_entities.c.entity_key.in_(sorted(people)), stories.c.last_seen < before.isoformat())
+        .where(stories.c.last_seen >= after.isoformat())
         .where(or_(stories.c.event_date.in_(on_days), func.substr(stories.c.first_seen, 1, 10).in_(on_days)))
         .group_by(story_articles.c.story_id)
         .order_by(func.max(stories.c.last_seen).desc(), story_articles.c.story_id.desc())

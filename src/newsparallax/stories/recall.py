@@ -31,6 +31,9 @@ DAY_TOLERANCE = 1
 #: many of its most recent reports, so a recall costs the same however large the store grows.
 RECALL_STORIES = 5
 RECALL_MEMBERS = 6
+#: Only stories reported on within this many days are recalled: the search stays within recent
+#: years of the store, and a story does not go on absorbing reports of its event for ever.
+RECALL_HORIZON_DAYS = 730
 _GAP = FEATURES.index("publication_gap")
 
 
@@ -41,7 +44,8 @@ class Archive(Protocol):
         """Called when an assigner closes a story (its most recent members)."""
 
     def recall(self, people: frozenset[str], days: frozenset[date], before: date) -> dict[str, list[Profile]]:
-        """Closed stories, last reported on before ``before``, whose reports name one of ``people``
+        """Closed stories, last reported on before ``before`` (and within :data:`RECALL_HORIZON_DAYS`
+        of it), whose reports name one of ``people``
         and whose event day or first report's day is within :data:`DAY_TOLERANCE` of one of
         ``days``: the :data:`RECALL_STORIES` last reported on, each with its :data:`RECALL_MEMBERS`
         most recent members."""
@@ -68,7 +72,8 @@ class MemoryArchive:
     def recall(self, people: frozenset[str], days: frozenset[date], before: date) -> dict[str, list[Profile]]:
         found = {story_id for person in people for story_id in self.by_person.get(person, ())}
         near = near_days(days)
-        matching = [s for s in found if self.last[s] < before and self.days[s] & near]
+        after = horizon(before)
+        matching = [s for s in found if after <= self.last[s] < before and self.days[s] & near]
         latest = sorted(matching, key=lambda s: (self.last[s], s), reverse=True)[:RECALL_STORIES]
         return {s: self.stories[s][-RECALL_MEMBERS:] for s in latest}
 
@@ -77,15 +82,21 @@ class StoreArchive:
     """Closed stories looked up in the store, where their reports already are."""
 
     def __init__(
-        self, lookup: Callable[[frozenset[str], frozenset[date], date], dict[str, list[Profile]]]
+        self, lookup: Callable[[frozenset[str], frozenset[date], date, date], dict[str, list[Profile]]]
     ) -> None:
+        """``lookup(people, days, before, after)``: ``store.story_queries.closed_stories``."""
         self.lookup = lookup
 
     def closed(self, story_id: str, members: list[Profile]) -> None:
         return None
 
     def recall(self, people: frozenset[str], days: frozenset[date], before: date) -> dict[str, list[Profile]]:
-        return self.lookup(people, near_days(days), before)
+        return self.lookup(people, near_days(days), before, horizon(before))
+
+
+def horizon(before: date) -> date:
+    """The earliest last report a recalled story may have, for stories closed before ``before``."""
+    return before - timedelta(days=RECALL_HORIZON_DAYS)
 
 
 def people_of(profile: Profile) -> frozenset[str]:
