@@ -57,7 +57,7 @@ def test_a_late_report_rejoins_the_closed_story_it_recalls() -> None:
     ],
 )
 def test_no_shared_day_or_person_means_a_new_story(days: set[date], people: set[str]) -> None:
-    assigner = Assigner(SCORER, window_days=30)
+    assigner = Assigner(SCORER, window_days=30, archive=MemoryArchive())
     first = assigner.assign(
         _profile("a", date(2026, 3, 4), days={date(2026, 3, 3)}, people={"person:ivo lind"})
     )
@@ -85,7 +85,7 @@ def reader() -> ArticleReader:
 
 def _ingest(database: Database, reader: ArticleReader, path: Path, rows: list[dict[str, str]]) -> None:
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
-    IngestJob(database, reader=reader, stories=StoryService(database)).run([str(path)])
+    IngestJob(database, reader=reader, stories=StoryService(database, recall=True)).run([str(path)])
 
 
 def test_store_finds_closed_stories_and_a_late_report_rejoins_its_story(
@@ -111,17 +111,28 @@ def test_store_finds_closed_stories_and_a_late_report_rejoins_its_story(
     _ingest(sqlite_db, reader, tmp_path / "late.jsonl", late)
     rows, _total = list_stories(sqlite_db, limit=None)
     assert sorted(sorted(r["article_ids"]) for r in rows) == [["e1", "l1"], ["o1"]]
-    StoryService(sqlite_db).rebuild()  # a batch rebuild gives the same stories
+    StoryService(sqlite_db, recall=True).rebuild()  # a batch rebuild gives the same stories
     rows, _total = list_stories(sqlite_db, limit=None)
     assert sorted(sorted(r["article_ids"]) for r in rows) == [["e1", "l1"], ["o1"]]
 
 
 def test_stories_beyond_the_horizon_are_not_recalled() -> None:
-    assigner = Assigner(SCORER, window_days=30)
+    assigner = Assigner(SCORER, window_days=30, archive=MemoryArchive())
     first = assigner.assign(
         _profile("a", date(2026, 3, 4), days={date(2026, 3, 3)}, people={"person:ivo lind"})
     )
     late = assigner.assign(
         _profile("c", date(2028, 6, 10), days={date(2026, 3, 3)}, people={"person:ivo lind"})
+    )
+    assert late.created and late.story_id != first.story_id
+
+
+def test_without_an_archive_nothing_is_recalled() -> None:
+    assigner = Assigner(SCORER, window_days=30)
+    first = assigner.assign(
+        _profile("a", date(2026, 3, 4), days={date(2026, 3, 3)}, people={"person:ivo lind"})
+    )
+    late = assigner.assign(
+        _profile("c", date(2026, 6, 10), days={date(2026, 3, 3)}, people={"person:ivo lind"})
     )
     assert late.created and late.story_id != first.story_id

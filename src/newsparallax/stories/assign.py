@@ -3,8 +3,9 @@
 Only stories seen within ``window_days`` of the article are open, so the cost per article does
 not grow with the store.  Candidates come from an inverted index (people, organisations, precise
 places and the article's most distinctive words) and from the nearest story centroids by
-embedding; each candidate is scored by the pair model against its most recent members.  An
-article that matches no open story may rejoin a closed one it reports on late (``recall.py``).
+embedding; each candidate is scored by the pair model against its most recent members.  Given an
+archive, an article that matches no open story may rejoin a closed one it reports on late
+(``recall.py``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from newsparallax.stories.profile import Profile
-from newsparallax.stories.recall import Archive, MemoryArchive, best_recalled, people_of
+from newsparallax.stories.recall import Archive, best_recalled, people_of
 from newsparallax.stories.scorer import Frequencies, Scorer, pair_features, tfidf_vector
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,7 @@ class Assigner:
                  archive: Archive | None = None) -> None:  # fmt: skip
         self.scorer = scorer or Scorer.load()
         self.window_days = window_days
-        self.archive: Archive = archive if archive is not None else MemoryArchive()
+        self.archive: Archive | None = archive
         self.frequencies = Frequencies()
         self.stories: dict[str, OpenStory] = {}
         self.index: dict[str, set[str]] = defaultdict(set)
@@ -97,7 +98,12 @@ class Assigner:
 
     def _recall(self, profile: Profile, vector: dict[str, float]) -> tuple[str, float] | None:
         """A closed story the article reports on late, reopened, with the score to join it."""
-        if profile.published is None or not profile.event_days or not people_of(profile):
+        if (
+            self.archive is None
+            or profile.published is None
+            or not profile.event_days
+            or not people_of(profile)
+        ):
             return None
         before = profile.published - timedelta(days=self.window_days)
         recalled = self.archive.recall(people_of(profile), profile.event_days, before)
@@ -177,7 +183,8 @@ class Assigner:
         story = self.stories.pop(story_id, None)
         if story is None:
             return
-        self.archive.closed(story_id, [m.profile for m in story.members])
+        if self.archive is not None:
+            self.archive.closed(story_id, [m.profile for m in story.members])
         for key in story.keys:
             self.index[key].discard(story_id)
             if not self.index[key]:

@@ -2,8 +2,8 @@
 
 Streaming: the assigner is warmed up once per process with the open stories (those reported on
 within the window of the newest article being assigned), then each batch's newly read articles are
-assigned in publication order and written with :func:`write_assignments`.  Closed stories a late
-report may rejoin are looked up in the store.
+assigned in publication order and written with :func:`write_assignments`.  With ``recall``, closed
+stories a late report may rejoin are looked up in the store.
 
 Rebuild: every read article is replayed through a fresh assigner in publication order (the same
 scorer, the same order a live stream would see), then each new cluster takes the id of the old
@@ -32,7 +32,7 @@ from newsparallax.store.story_queries import (
 )
 from newsparallax.stories.assign import MAX_MEMBERS, Assigner, Assignment, story_id_for
 from newsparallax.stories.profile import Profile
-from newsparallax.stories.recall import RECALL_MEMBERS, RECALL_STORIES, StoreArchive
+from newsparallax.stories.recall import RECALL_MEMBERS, RECALL_STORIES, MemoryArchive, StoreArchive
 from newsparallax.stories.scorer import Scorer
 
 log = logging.getLogger(__name__)
@@ -49,10 +49,14 @@ class RebuildReport:
 
 
 class StoryService:
-    def __init__(self, database: Database, scorer: Scorer | None = None, window_days: int = 30) -> None:
+    def __init__(self, database: Database, scorer: Scorer | None = None, window_days: int = 30,
+                 recall: bool = False) -> None:  # fmt: skip
+        """``recall``: let late reports rejoin closed stories (``stories/recall.py``); off by
+        default, as its look-ups in the store grow slower as the store grows."""
         self.database = database
         self.scorer = scorer or Scorer.load()
         self.window_days = window_days
+        self.recall = recall
         self._assigner: Assigner | None = None
 
     def assign(self, article_ids: Sequence[str]) -> list[Assignment]:
@@ -75,7 +79,7 @@ class StoryService:
         if self._assigner is None:
             latest = max((p.published for p in profiles if p.published), default=None)
             lookup = partial(closed_stories, self.database, per_story=RECALL_MEMBERS, limit=RECALL_STORIES)
-            archive = StoreArchive(lookup)
+            archive = StoreArchive(lookup) if self.recall else None
             self._assigner = Assigner(self.scorer, self.window_days, archive)
             for story_id, member in open_story_members(self.database, latest, self.window_days, MAX_MEMBERS):
                 self._assigner.add(story_id, member)
@@ -86,7 +90,7 @@ class StoryService:
         ids = _all_read(self.database)
         found = profiles_for(self.database, ids)
         profiles = sorted((found[i] for i in ids if i in found), key=_published)
-        assigner = Assigner(self.scorer, self.window_days)
+        assigner = Assigner(self.scorer, self.window_days, MemoryArchive() if self.recall else None)
         clusters: dict[str, list[Assignment]] = defaultdict(list)
         for profile in profiles:
             assignment = assigner.assign(profile)
