@@ -156,3 +156,16 @@ def test_whom_each_report_is_about_and_shared_figures_are_compared() -> None:
     assert same["main_shared"] == 0.5 and same["main_conflict"] == 0.0
     assert same["figures_shared"] == 1 / 3
     assert other["main_shared"] == 0.0 and other["main_conflict"] == 1.0 and other["figures_shared"] == 0.0
+
+
+def test_odd_layers_give_a_profile_not_an_error() -> None:
+    layers = {
+        "entities": [{"key": "person:ivo lind"}, {"key": "org:coastguard", "sentence": None}],
+        "quantities": [
+            {"start": 0, "end": 1, "text": "n/a", "value": float("nan"), "unit": "USD"},
+            {"start": 0, "end": 1, "text": "many", "value": 40.0},
+        ],
+    }
+    profile = build_profile("a", "", layers, None)
+    assert profile.main_entities == frozenset() and profile.figures == frozenset()
+    assert profile.people == {"person:ivo lind"}

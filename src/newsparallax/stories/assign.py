@@ -19,7 +19,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from newsparallax.stories.profile import Profile
-from newsparallax.stories.recall import Archive, best_recalled, people_of
+from newsparallax.stories.recall import Archive, best_recalled
 from newsparallax.stories.scorer import Frequencies, Scorer, pair_features, tfidf_vector
 
 log = logging.getLogger(__name__)
@@ -98,15 +98,10 @@ class Assigner:
 
     def _recall(self, profile: Profile, vector: dict[str, float]) -> tuple[str, float] | None:
         """A closed story the article reports on late, reopened, with the score to join it."""
-        if (
-            self.archive is None
-            or profile.published is None
-            or not profile.event_days
-            or not people_of(profile)
-        ):
+        if self.archive is None or profile.published is None or not profile.event_days or not profile.people:
             return None
         before = profile.published - timedelta(days=self.window_days)
-        recalled = self.archive.recall(people_of(profile), profile.event_days, before)
+        recalled = self.archive.recall(profile.people, profile.event_days, before)
         candidates = {s: members for s, members in recalled.items() if s not in self.stories}
         found = best_recalled(profile, vector, candidates, self.scorer, self.frequencies)
         if found is None:

@@ -11,6 +11,7 @@ counts, magnitudes), its publication day and outlet.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -81,6 +82,11 @@ class Profile:
     def title_terms(self) -> frozenset[str]:
         return frozenset(terms_of(self.title or ""))
 
+    @cached_property
+    def people(self) -> frozenset[str]:
+        """The keys of the people it names."""
+        return frozenset(k for k in self.entities if k.startswith("person:"))
+
 
 def terms_of(text: str) -> Counter[str]:
     words = (w.casefold() for w in _WORD.findall(text))
@@ -143,7 +149,8 @@ def figures_of(quantities: list[Quantity], text: str) -> frozenset[str]:
     found = {f"magnitude:{m[1] or m[2]}" for m in _MAGNITUDE.finditer(text)}
     for quantity in quantities:
         label = quantity.unit if quantity.unit in _FIGURE_UNITS else quantity.category or quantity.counted
-        if label and quantity.unit not in _DURATIONS and (quantity.unit or quantity.value >= 2):
+        usable = math.isfinite(quantity.value) and (quantity.unit or quantity.value >= 2)
+        if label and quantity.unit not in _DURATIONS and usable:
             found.add(f"{label.casefold()}:{_significant(quantity.value)}")
     return frozenset(found)
 

@@ -66,7 +66,7 @@ class MemoryArchive:
         self.last[story_id] = max((m.published for m in members if m.published), default=date.min)
         self.days[story_id] = story_days(members)
         for member in members:
-            for person in people_of(member):
+            for person in member.people:
                 self.by_person[person].add(story_id)
 
     def recall(self, people: frozenset[str], days: frozenset[date], before: date) -> dict[str, list[Profile]]:
@@ -97,10 +97,6 @@ class StoreArchive:
 def horizon(before: date) -> date:
     """The earliest last report a recalled story may have, for stories closed before ``before``."""
     return before - timedelta(days=RECALL_HORIZON_DAYS)
-
-
-def people_of(profile: Profile) -> frozenset[str]:
-    return frozenset(k for k in profile.entities if k.startswith("person:"))
 
 
 def near_days(days: Iterable[date]) -> frozenset[date]:

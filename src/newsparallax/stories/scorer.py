@@ -101,7 +101,7 @@ def pair_features(
             _casualties(a, b, agree=True),
             _casualties(a, b, agree=False),
             float(a.outlet is not None and a.outlet == b.outlet),
-            _disjoint(_people(a), _people(b)),
+            _disjoint(a.people, b.people),
             _disjoint(a.broad_places, b.broad_places),
             _jaccard(a.title_terms, b.title_terms),
             _weighted_jaccard(a.place_names, b.place_names, frequencies),
@@ -128,10 +128,6 @@ def _main_conflict(a: Profile, b: Profile) -> float:
     """1 when each article is mainly about someone the other never names."""
     return float(bool(a.main_entities and b.main_entities and not a.main_entities & b.entities
                       and not b.main_entities & a.entities))  # fmt: skip
-
-
-def _people(profile: Profile) -> frozenset[str]:
-    return frozenset(k for k in profile.entities if k.startswith("person:"))
 
 
 def _disjoint(a: frozenset[Any], b: frozenset[Any]) -> float:

@@ -79,7 +79,7 @@ class StoryService:
         if self._assigner is None:
             latest = max((p.published for p in profiles if p.published), default=None)
             lookup = partial(closed_stories, self.database, per_story=RECALL_MEMBERS, limit=RECALL_STORIES)
-            archive = StoreArchive(lookup) if self.recall else None
+            archive = StoreArchive(lookup) if self.recall else None  # a look-up is only made on recall
             self._assigner = Assigner(self.scorer, self.window_days, archive)
             for story_id, member in open_story_members(self.database, latest, self.window_days, MAX_MEMBERS):
                 self._assigner.add(story_id, member)
