@@ -6,8 +6,9 @@ from typing import Any
 
 from newsparallax.facts.align import align
 from newsparallax.facts.claims import ArticleInput
-from newsparallax.facts.claims_casualties import casualty_claims, the_dead_described_as_shot
+from newsparallax.facts.claims_casualties import casualty_claims
 from newsparallax.facts.headlines import title_quantities
+from newsparallax.facts.story_casualties import story_casualties
 from tests.facts.test_claims import article, quantity
 
 
@@ -180,7 +181,7 @@ def test_headline_shorthand_for_one_wounded_victim() -> None:
 
 
 def _story_counts(reports: list[ArticleInput]) -> dict[str, Any]:
-    claims = the_dead_described_as_shot([c for r in reports for c in casualty_claims(r)])
+    claims = story_casualties([c for r in reports for c in casualty_claims(r)])
     return {f.attribute: f.value for f in align(claims)}
 
 
@@ -203,6 +204,18 @@ def test_a_victim_told_apart_or_counted_stays_wounded() -> None:
     three = _report("Three people were killed on Elm Street.", "2026-10-06", 3, "killed", "c")
     girl = _said("A girl was wounded on Elm Street.", "A girl", "2026-10-05", "injured", "a")
     assert _story_counts([girl, three]) == {"killed": 3, "injured": 1}  # with more dead, a survivor
+
+
+def test_the_shot_a_report_counts_without_a_death_include_the_dead_other_reports_count() -> None:
+    dead = _report("A man was killed and four others were wounded at a bowling alley.", "2026-10-05", 1,
+                   "killed", "a")  # fmt: skip
+    dead.layers["quantities"].append(quantity("four others", dead.text, 4, "injured", 0))
+    shot = _report("Five men were shot at a bowling alley on Sunday.", "2026-10-06", 5, "shot", "b")
+    assert _story_counts([dead, shot]) == {"killed": 1, "injured": 4}  # agreed, not revised to 5
+    assert _story_counts([shot]) == {"injured": 5}  # alone, all five were wounded
+    two = _report("Two men were shot at a bowling alley on Sunday.", "2026-10-06", 2, "shot", "c")
+    three = _report("Three men were killed at a bowling alley.", "2026-10-07", 3, "killed", "d")
+    assert _story_counts([two, three]) == {"killed": 3, "injured": 2}  # fewer shot than dead: a part
 
 
 def test_a_death_the_headline_reports_counts_one_where_the_lead_reports_none() -> None:

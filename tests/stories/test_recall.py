@@ -89,30 +89,34 @@ def _ingest(database: Database, reader: ArticleReader, path: Path, rows: list[di
 
 
 def test_store_finds_closed_stories_and_a_late_report_rejoins_its_story(
-    sqlite_db: Database, reader: ArticleReader, tmp_path: Path
+    database: Database, reader: ArticleReader, tmp_path: Path
 ) -> None:
     early = [
         {"id": "e1", "published": "2026-03-04", "title": "Man shot dead in Dayton", "text": EARLY},
         {"id": "o1", "published": "2026-04-20", "title": "Woman shot in Akron", "text": OTHER},
     ]
-    _ingest(sqlite_db, reader, tmp_path / "early.jsonl", early)
+    _ingest(database, reader, tmp_path / "early.jsonl", early)
     people = frozenset({"person:marcus lindqvist"})  # its first report came out on 4 March
     since = date(2025, 1, 1)
 
     def closed(day: date, before: date, after: date = since) -> dict[str, list[Profile]]:
-        return closed_stories(sqlite_db, people, frozenset({day}), before, after, per_story=5, limit=5)
+        return closed_stories(database, people, frozenset({day}), before, after, per_story=5, limit=5)
 
     found = closed(date(2026, 3, 4), date(2026, 5, 1))
     assert [[p.article_id for p in members] for members in found.values()] == [["e1"]]
+    assert closed(date(2026, 3, 3), date(2026, 5, 1)).keys() == found.keys()  # its event day (Tuesday)
     assert not closed(date(2026, 3, 9), date(2026, 5, 1))  # another day
     assert not closed(date(2026, 3, 4), date(2026, 3, 1))  # still open then
     assert not closed(date(2026, 3, 4), date(2026, 5, 1), after=date(2026, 3, 5))  # beyond the horizon
     late = [{"id": "l1", "published": "2026-06-10", "title": "Man charged in Dayton killing", "text": LATE}]
-    _ingest(sqlite_db, reader, tmp_path / "late.jsonl", late)
-    rows, _total = list_stories(sqlite_db, limit=None)
+    _ingest(database, reader, tmp_path / "late.jsonl", late)
+    rows, _total = list_stories(database, limit=None)
     assert sorted(sorted(r["article_ids"]) for r in rows) == [["e1", "l1"], ["o1"]]
-    StoryService(sqlite_db, recall=True).rebuild()  # a batch rebuild gives the same stories
-    rows, _total = list_stories(sqlite_db, limit=None)
+    latest = closed_stories(database, people, frozenset({date(2026, 3, 4)}), date(2026, 9, 1), since,
+                            per_story=1, limit=5)  # fmt: skip
+    assert [[p.article_id for p in members] for members in latest.values()] == [["l1"]]  # the latest only
+    StoryService(database, recall=True).rebuild()  # a batch rebuild gives the same stories
+    rows, _total = list_stories(database, limit=None)
     assert sorted(sorted(r["article_ids"]) for r in rows) == [["e1", "l1"], ["o1"]]
 
 

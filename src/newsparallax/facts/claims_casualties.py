@@ -122,23 +122,7 @@ def casualty_claims(article: ArticleInput) -> list[Claim]:
     return _consistent(_with_shooter(article, claims))
 
 
-def the_dead_described_as_shot(claims: list[Claim]) -> list[Claim]:
-    """Across a story's reports: where they count one death and every wounded claim describes one
-    victim ("a boy was shot", "17-year-old accidentally shot"), that victim is the dead one (an early
-    report saw him shot, a later one saw him die), unless the words tell them apart; those claims go.
-    With more dead, a lone victim described as wounded is usually a survivor, and stays."""
-    killed = [c for c in claims if c.subject == EVENT and c.attribute == "killed"]
-    injured = [c for c in claims if c.subject == EVENT and c.attribute == "injured"]
-    one_dead = bool(killed) and all(c.normalized.get("value") == 1 for c in killed)
-    if not one_dead or not injured or not all(_one_described(c) for c in injured):
-        return claims
-    if any(other_victim(i.value, k.value) for i in injured for k in killed):
-        return claims
-    gone = {id(c) for c in injured}
-    return [c for c in claims if id(c) not in gone]
-
-
-def _one_described(claim: Claim) -> bool:
+def one_described(claim: Claim) -> bool:
     """One victim, described rather than counted ("a man", "the teen", "8-year-old"; not "one other")."""
     if claim.normalized.get("value") != 1 or claim.basis == "shot":  # "2 shot, 1 dead": counted
         return False
@@ -195,12 +179,17 @@ def _consistent(claims: list[Claim]) -> list[Claim]:
     if killed is None or injured is None:
         return claims
     dead = int(killed.normalized["value"])
-    if _one_described(injured) and dead >= 1 and not other_victim(injured.value, killed.value):
+    if one_described(injured) and dead >= 1 and not other_victim(injured.value, killed.value):
         return [c for c in claims if c is not injured]
     if injured.basis == "shot":
-        left = max(int(injured.normalized["value"]) - dead, 0)
-        injured.normalized = {**injured.normalized, "value": left, "low": None, "high": None, "hedge": None}
+        less_the_dead(injured, dead)
     return claims
+
+
+def less_the_dead(injured: Claim, dead: int) -> None:
+    """A count of the shot becomes the wounded: the shot less ``dead`` (the count is exact then)."""
+    left = max(int(injured.normalized["value"]) - dead, 0)
+    injured.normalized = {**injured.normalized, "value": left, "low": None, "high": None, "hedge": None}
 
 
 def _cues(stated: set[str]) -> list[tuple[str, re.Pattern[str]]]:

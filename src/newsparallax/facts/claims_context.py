@@ -17,6 +17,7 @@ from typing import Any
 
 from newsparallax.facts.claims import EVENT, ArticleInput, Claim, claim_at
 from newsparallax.facts.event_day import pick_event_day
+from newsparallax.read.layers import DAY_GRAINS
 from newsparallax.read.timex import find_dates
 
 LEAD_SENTENCES = 3
@@ -29,7 +30,6 @@ _DAY_WORD = re.compile(
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|aujourd|hier",
     re.IGNORECASE,
 )
-_DAY_GRAINS = ("day", "part_of_day")
 _SPECIFIC = {"airport": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
 _MODEL = re.compile(
     r"\b(?:(?:Ilyushin|Antonov|Tupolev|Sukhoi|Boeing|Airbus|Lockheed|Embraer|Mikoyan)\s+)?"
@@ -69,7 +69,7 @@ def _date_dict(mention: Any, article: ArticleInput) -> dict[str, Any]:
 def date_claims(article: ArticleInput) -> list[Claim]:
     """The event's date, and every other day the report dates something to."""
     days = [
-        d for d in article.layers.get("dates") or [] if d.get("value") and d.get("granularity") in _DAY_GRAINS
+        d for d in article.layers.get("dates") or [] if d.get("value") and d.get("granularity") in DAY_GRAINS
     ]
     event = _event_day(
         article.text, [d for d in days if not _statement_date(article.text, d)], article.published

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsparallax.facts.align import Fact, align, fact_id, sort_key, value_groups
 from newsparallax.facts.claims import ArticleInput, Claim, quantity_claims
-from newsparallax.facts.claims_casualties import casualty_claims, the_dead_described_as_shot
+from newsparallax.facts.claims_casualties import casualty_claims
 from newsparallax.facts.claims_context import date_claims, model_claims, place_claims, reanchor
 from newsparallax.facts.claims_people import (
     age_claims,
@@ -26,6 +26,7 @@ from newsparallax.facts.claims_people import (
 from newsparallax.facts.events import article_events, default_typer, event_type_claims, story_event_type
 from newsparallax.facts.framing import FramingInput, compare_framing
 from newsparallax.facts.provenance import assign_origins, provenance, unify_sources
+from newsparallax.facts.story_casualties import story_casualties
 from newsparallax.read.embed import Embedded, from_bytes
 from newsparallax.store.db import Database
 from newsparallax.store.story_queries import resolve_story_id
@@ -150,7 +151,7 @@ def extract_claims(articles: Sequence[ArticleInput]) -> list[Claim]:
         claims += (
             date_claims(article) + place_claims(article) + model_claims(article) + witness_claims(article)
         )
-    return unify_sources(the_dead_described_as_shot(claims))
+    return unify_sources(story_casualties(claims))
 
 
 def _header(story: dict[str, Any]) -> dict[str, Any]:

@@ -33,6 +33,10 @@ class EntityMention:
     titles: list[str] = field(default_factory=list)  # roles attached at this mention
 
 
+#: Granularities whose ``value`` names one day (a part of day, "Tuesday night", is on that day).
+DAY_GRAINS = ("day", "part_of_day")
+
+
 @dataclass
 class DateMention:
     """A date expression resolved to a calendar date or range.
@@ -46,7 +50,7 @@ class DateMention:
     text: str
     value: str | None
     end_value: str | None = None
-    granularity: str = "day"  # day, week, month, year, range, part_of_day
+    granularity: str = "day"  # day, week, month, year, range, part_of_day (see DAY_GRAINS)
     relative: bool = False
     anchored: bool = True
     sentence: int = -1

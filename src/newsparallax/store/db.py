@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 DEFAULT_DB = "parallax.db"
 ENV_DB = "PARALLAX_DB"
 _MIGRATIONS = Path(__file__).parent / "migrations"
-HEAD = "0006"
+HEAD = "0007"
 
 
 def resolve_url(db: str | None = None) -> str:

@@ -187,6 +187,8 @@ stories = Table(
     Column("wire_copies", Integer, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Index("ix_stories_last_seen", "last_seen"),
+    Index("ix_stories_event_date", "event_date", "last_seen"),  # migration 0007
+    Index("ix_stories_first_seen", "first_seen"),  # migration 0007
 )
 
 story_articles = Table(

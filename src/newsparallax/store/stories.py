@@ -16,6 +16,7 @@ from typing import Any, Self
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from newsparallax.read.layers import DAY_GRAINS
 from newsparallax.store.db import Database
 from newsparallax.store.pending import STORY, dequeue
 from newsparallax.store.schema import (
@@ -144,7 +145,7 @@ class _ChunkFacts:
             readings.c.article_id.in_(list(story_of))
         )
         for article_id, dates in conn.execute(query):
-            found = {d["value"] for d in dates or [] if d.get("value") and d.get("granularity") == "day"}
+            found = {d["value"] for d in dates or [] if d.get("value") and d.get("granularity") in DAY_GRAINS}
             self.days[story_of[article_id]].update(found)
 
     def _top(self, conn: Connection, story_ids: list[str], counts: Any, into: dict[str, list[Any]]) -> None:

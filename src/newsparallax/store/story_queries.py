@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, and_, func, or_, select
 
 from newsparallax.read.embed import from_bytes
 from newsparallax.store.db import Database
@@ -149,25 +149,43 @@ def closed_stories(database: Database, people: frozenset[str], days: frozenset[d
                    after: date, *, per_story: int, limit: int) -> dict[str, list[Profile]]:  # fmt: skip
     """Stories last reported on in [``after``, ``before``) whose reports name one of ``people`` (entity keys)
     and whose event date or first report falls on one of ``days``: the ``limit`` last reported on,
-    each with its ``per_story`` most recent members."""
+    each with its ``per_story`` most recent members.
+
+    The look-up is driven by the days (``ix_stories_event_date``, ``ix_stories_first_seen``), so it
+    reads the stories of those days whatever the size of the store; the people are then checked
+    story by story through the entity index."""
+    if not people or not days:
+        return {}
+    window = (stories.c.last_seen < before.isoformat(), stories.c.last_seen >= after.isoformat())
     on_days = sorted(d.isoformat() for d in days)
-    query = (
-        select(story_articles.c.story_id)
+    first_days = [_on_day(stories.c.first_seen, d) for d in sorted(days)]
+    names_one = (
+        select(story_articles.c.article_id)
         .join(article_entities, article_entities.c.article_id == story_articles.c.article_id)
-        .join(stories, stories.c.id == story_articles.c.story_id)
-        .where(article_entities.c.entity_key.in_(sorted(people)), stories.c.last_seen < before.isoformat())
-        .where(stories.c.last_seen >= after.isoformat())
-        .where(or_(stories.c.event_date.in_(on_days), func.substr(stories.c.first_seen, 1, 10).in_(on_days)))
-        .group_by(story_articles.c.story_id)
-        .order_by(func.max(stories.c.last_seen).desc(), story_articles.c.story_id.desc())
+        .where(story_articles.c.story_id == stories.c.id, article_entities.c.entity_key.in_(sorted(people)))
+        .exists()
+    )
+    by_event = select(stories.c.id, stories.c.last_seen).where(stories.c.event_date.in_(on_days), *window)
+    by_first = select(stories.c.id, stories.c.last_seen).where(or_(*first_days))
+    found = by_event.union(by_first).subquery()
+    query = (
+        select(stories.c.id)
+        .join(found, found.c.id == stories.c.id)
+        .where(*window, names_one)
+        .order_by(stories.c.last_seen.desc(), stories.c.id.desc())
         .limit(limit)
     )
     with database.engine.connect() as conn:
         story_ids = list(conn.execute(query).scalars())
-    found: dict[str, list[Profile]] = defaultdict(list)
+    grouped: dict[str, list[Profile]] = defaultdict(list)
     for story_id, profile in _profiles(database, story_ids, per_story):
-        found[story_id].append(profile)
-    return dict(found)
+        grouped[story_id].append(profile)
+    return dict(grouped)
+
+
+def _on_day(column: Any, day: date) -> Any:
+    """``column`` (an ISO date or timestamp) falls on ``day``: a range the column's index can serve."""
+    return and_(column >= day.isoformat(), column < (day + timedelta(days=1)).isoformat())
 
 
 def profiles_for(database: Database, ids: list[str]) -> dict[str, Profile]:
@@ -184,23 +202,25 @@ _PROFILE_QUERY = select(
 
 
 def _profiles(database: Database, story_ids: list[str], per_story: int) -> Iterator[tuple[str, Profile]]:
+    """The ``per_story`` latest members of each story, oldest first (only those rows are read)."""
+    latest_first = (articles.c.published.desc().nulls_last(), articles.c.id.desc())
+    rank = func.row_number().over(partition_by=story_articles.c.story_id, order_by=latest_first)
+    ranked = (
+        select(story_articles.c.story_id, story_articles.c.article_id, rank.label("rank"))
+        .join(articles, articles.c.id == story_articles.c.article_id)
+        .where(story_articles.c.story_id.in_(story_ids))
+        .subquery()
+    )
+    query = (
+        _PROFILE_QUERY.add_columns(ranked.c.story_id)
+        .join(ranked, ranked.c.article_id == articles.c.id)
+        .where(ranked.c.rank <= per_story)
+        .order_by(ranked.c.story_id, articles.c.published.nulls_first(), articles.c.id)
+    )
     with database.engine.connect() as conn:
-        rows = (
-            conn.execute(
-                _PROFILE_QUERY.add_columns(story_articles.c.story_id)
-                .join(story_articles, story_articles.c.article_id == articles.c.id)
-                .where(story_articles.c.story_id.in_(story_ids))
-                .order_by(story_articles.c.story_id, articles.c.published.nulls_first(), articles.c.id)
-            )
-            .mappings()
-            .all()
-        )
-    grouped: dict[str, list[Any]] = defaultdict(list)
+        rows = conn.execute(query).mappings().all()
     for row in rows:
-        grouped[row["story_id"]].append(row)
-    for story_id, members in grouped.items():
-        for row in members[-per_story:]:
-            yield story_id, _profile(row)
+        yield row["story_id"], _profile(row)
 
 
 def _profile(row: Any) -> Profile:

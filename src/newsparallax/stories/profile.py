@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from newsparallax.read.casualties import casualty_counts
-from newsparallax.read.layers import Quantity
+from newsparallax.read.layers import DAY_GRAINS, Quantity
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _YEAR = re.compile(r"(?<![\d.,/-])(?:19[5-9]\d|20[0-4]\d)(?![\d.,]\d)")
@@ -185,7 +185,7 @@ def _event_days(dates: list[dict[str, Any]]) -> frozenset[date]:
     """Days the article's resolved day-precise dates point to (ranges and months say too little)."""
     days = set()
     for mention in dates:
-        if mention.get("value") and mention.get("granularity") in ("day", "part_of_day"):
+        if mention.get("value") and mention.get("granularity") in DAY_GRAINS:
             day = _day(mention["value"])
             if day is not None:
                 days.add(day)
