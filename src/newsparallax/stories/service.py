@@ -50,9 +50,9 @@ class RebuildReport:
 
 class StoryService:
     def __init__(self, database: Database, scorer: Scorer | None = None, window_days: int = 30,
-                 recall: bool = False) -> None:  # fmt: skip
-        """``recall``: let late reports rejoin closed stories (``stories/recall.py``); off by
-        default, as its look-ups in the store grow slower as the store grows."""
+                 recall: bool = True) -> None:  # fmt: skip
+        """``recall``: let late reports rejoin closed stories (``stories/recall.py``); on by
+        default: it looks closed stories up by indexed event day and first-report day."""
         self.database = database
         self.scorer = scorer or Scorer.load()
         self.window_days = window_days
