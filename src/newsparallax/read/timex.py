@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 from dateutil.relativedelta import relativedelta
 
 from newsparallax.read import timex_patterns as patterns
-from newsparallax.read.layers import DateMention
+from newsparallax.read.layers import DAY_GRAINS, DateMention
 from newsparallax.read.timex_patterns import Grammar, grammar_for, norm
 
 log = logging.getLogger(__name__)
@@ -172,7 +172,7 @@ def _with_times(spans: list[Span], context: _Context) -> list[Span]:
 def _with_time(span: Span, floor: int, limit: int, context: _Context) -> Span:
     start, end, value = span
     grammar, text = context.grammar, context.text
-    if value.granularity not in ("day", "part_of_day") or value.end is not None:
+    if value.granularity not in DAY_GRAINS or value.end is not None:
         return span
     after = grammar.time_after.match(text, end, limit) if grammar.time_after else None
     reach = max(floor, start - _TIME_REACH)
