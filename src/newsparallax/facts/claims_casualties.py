@@ -182,14 +182,9 @@ def _consistent(claims: list[Claim]) -> list[Claim]:
     if one_described(injured) and dead >= 1 and not other_victim(injured.value, killed.value):
         return [c for c in claims if c is not injured]
     if injured.basis == "shot":
-        less_the_dead(injured, dead)
+        left = max(int(injured.normalized["value"]) - dead, 0)
+        injured.normalized = {**injured.normalized, "value": left, "low": None, "high": None, "hedge": None}
     return claims
-
-
-def less_the_dead(injured: Claim, dead: int) -> None:
-    """A count of the shot becomes the wounded: the shot less ``dead`` (the count is exact then)."""
-    left = max(int(injured.normalized["value"]) - dead, 0)
-    injured.normalized = {**injured.normalized, "value": left, "low": None, "high": None, "hedge": None}
 
 
 def _cues(stated: set[str]) -> list[tuple[str, re.Pattern[str]]]:
