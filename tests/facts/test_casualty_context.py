@@ -296,3 +296,34 @@ def test_odd_reading_layers_give_counts_not_errors() -> None:
     item = article(text, quantities=quantities, dates=dates)
     item.title, item.published = None, None
     assert counts(item) == {"injured": 5}
+
+
+def test_counts_of_the_shooting_later_coverage_dates_are_the_event_s() -> None:
+    text = (
+        "A man accused in the May 25, 2026 shooting that killed one and injured three others was convicted."
+    )
+    dates = [{"start": text.index("May"), "end": text.index(" shooting"), "text": "May 25, 2026",
+              "value": "2026-05-25", "granularity": "day", "sentence": 0}]  # fmt: skip
+    found = [quantity("one", text, 1, "killed", 0), quantity("three others", text, 3, "injured", 0)]
+    assert counts(article(text, published="2026-11-18", dates=dates, quantities=found)) == {
+        "killed": 1,
+        "injured": 3,
+    }
+    recalled = (
+        "Two men were shot on Elm Street on Sunday. In the May 25, 2026 shooting three people were hurt."
+    )
+    dates = [{"start": recalled.index("May"), "end": recalled.index(" shooting"), "text": "May 25, 2026",
+              "value": "2026-05-25", "granularity": "day", "sentence": 1},
+             {"start": recalled.index("Sunday"), "end": recalled.index("Sunday") + 6, "text": "Sunday",
+              "value": "2026-11-15", "granularity": "day", "sentence": 0}]  # fmt: skip
+    found = [
+        quantity("Two men", recalled, 2, "injured", 0),
+        quantity("three people", recalled, 3, "injured", 1),
+    ]
+    assert counts(article(recalled, published="2026-11-16", dates=dates, quantities=found)) == {"injured": 2}
+
+
+def test_a_page_updated_months_ago_is_not_history() -> None:
+    text = "Updated: 8 months ago A shooting on Elm Street killed one man and injured two others."
+    found = [quantity("one man", text, 1, "killed", 0), quantity("two others", text, 2, "injured", 0)]
+    assert counts(article(text, quantities=found)) == {"killed": 1, "injured": 2}

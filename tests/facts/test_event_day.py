@@ -128,3 +128,29 @@ def test_a_story_whose_reports_have_no_publication_date_still_gets_a_day() -> No
     undated = ("A man was shot on Friday near the park.", "", "Friday", "2026-10-02")
     later = ("A man was shot near the park on Saturday.", "", "Saturday", "2026-10-03")
     assert story_day(undated, later) == "2026-10-02"  # no first report to measure from: the earliest
+
+
+def test_later_coverage_takes_the_earlier_day_an_event_word_governs() -> None:
+    text = (
+        "A man accused in a May 25 shooting that killed one entered pleas today in court. "
+        "The trial of a second man starts on December 2."
+    )
+    found = event_day(
+        text,
+        "2026-11-18",
+        day("May 25", text, "2026-05-25", 0, "day"),
+        day("today", text, "2026-11-18", 0, "day"),
+        day("December 2", text, "2026-12-02", 1, "day"),
+    )
+    assert found == "2026-05-25"  # "today" dates the pleas; the trial is still to come
+
+
+def test_an_earlier_day_does_not_displace_a_recent_day_of_the_event() -> None:
+    text = "Two men were shot on Elm Street Sunday night. It was the street's worst shooting since March 3."
+    found = event_day(
+        text,
+        "2026-10-05",
+        day("Sunday night", text, "2026-10-04", 0),
+        day("March 3", text, "2026-03-03", 1, "day"),
+    )
+    assert found == "2026-10-04"

@@ -19,8 +19,10 @@ from collections import defaultdict
 from typing import Any
 
 from newsparallax.facts.claims import EVENT, ArticleInput, Claim, claim_at, number, quantities_of
+from newsparallax.facts.claims_context import report_event_day
 from newsparallax.facts.concepts import CASUALTIES
 from newsparallax.facts.conjoined import add_conjoined
+from newsparallax.facts.event_day import names_event
 from newsparallax.facts.headlines import title_quantities
 from newsparallax.facts.victims import other_victim
 from newsparallax.read.casualties import casualty_counts, refine_counts
@@ -28,6 +30,7 @@ from newsparallax.read.layers import Quantity
 
 HISTORY_DAYS = 31
 _HISTORY = re.compile(r"\b(?:ago|anniversary|last\s+year|years?\s+earlier|massacre\s+at)\b", re.IGNORECASE)
+_PAGE_AGE = re.compile(r"\b(?:updated|posted|published|modified)\b[:\s]*\d+\s+\w+\s+ago\b", re.IGNORECASE)
 _YEAR = re.compile(
     r"\b(?:in|since|of|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
@@ -111,8 +114,12 @@ def casualty_claims(article: ArticleInput) -> list[Claim]:
     """
     stored = sorted(quantities_of(article), key=lambda q: q.start)
     refine_counts(article.text, stored)  # again: readings stored by an older reading stage lack it
+    event = report_event_day(article)
+    day = event["value"] if event else None
     quantities = [
-        q for q in stored if not _historical(article, q) and not _not_victims(q) and not _unsaid(article, q)
+        q
+        for q in stored
+        if not _historical(article, q, day) and not _not_victims(q) and not _unsaid(article, q)
     ]
     claims = _counted(article, _others_shot(add_conjoined(article, quantities)))
     if article.title and (article.text != article.title or not claims):  # a title-only report too
@@ -297,25 +304,32 @@ def _cue_claim(article: ArticleInput, cued: Quantity, headline: bool = False) ->
     return claim
 
 
-def _historical(article: ArticleInput, quantity: Quantity) -> bool:
-    """A casualty count in a sentence about another time than the report's."""
+def _historical(article: ArticleInput, quantity: Quantity, event_day: str | None) -> bool:
+    """A casualty count in a sentence about another time than the report's event."""
     if quantity.category not in (*CASUALTIES, "shot"):
         return False
-    return _historical_at(article, quantity.sentence)
+    return _historical_at(article, quantity.sentence, event_day)
 
 
-def _historical_at(article: ArticleInput, index: int) -> bool:
-    """Sentence ``index`` is about another time than the report's ("June 2010: a gunman ...")."""
+def _historical_at(article: ArticleInput, index: int, event_day: str | None = None) -> bool:
+    """Sentence ``index`` is about another time than the report's ("June 2010: a gunman ...").  Neither
+    a page's "Updated: 8 months ago" nor a date that is the report's own event day (later coverage:
+    "accused in a May 25 shooting that killed one") makes it so."""
     _, _, sentence = article.sentence(index)
     anchor = (article.published or article.anchor or "")[:10]
     years = {int(y) for y in _YEAR.findall(sentence)}
-    if _HISTORY.search(sentence) or (anchor and any(y < int(anchor[:4]) for y in years)):
+    if _HISTORY.search(_PAGE_AGE.sub("", sentence)) or (anchor and any(y < int(anchor[:4]) for y in years)):
         return True
     if not anchor:
         return False
     oldest = (dt.date.fromisoformat(anchor) - dt.timedelta(days=HISTORY_DAYS)).isoformat()
     dates = [d for d in article.layers.get("dates") or [] if d.get("sentence") == index and _dated(d)]
-    return any(d["value"] < oldest for d in dates)
+    return any(d["value"] < oldest and not _names_the_event(article, d, event_day) for d in dates)
+
+
+def _names_the_event(article: ArticleInput, day: dict[str, Any], event_day: str | None) -> bool:
+    """The report's own event day, naming the event ("the May 25 shooting"), not a day recalled."""
+    return day["value"] == event_day and names_event(article.text, day)
 
 
 def _dated(day: dict[str, Any]) -> bool:

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from typing import Any
 
 from newsparallax.facts.claims import EVENT, ArticleInput, Claim, claim_at
-from newsparallax.facts.event_day import pick_event_day
+from newsparallax.facts.event_day import EVENT as EVENT_WORD
+from newsparallax.facts.event_day import EXTENDED_SENTENCES, governed, pick_event_day
 from newsparallax.read.layers import DAY_GRAINS
 from newsparallax.read.timex import find_dates
 
@@ -29,6 +31,11 @@ _DAY_WORD = re.compile(
     r"lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|hoy|ayer|anoche|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|aujourd|hier",
     re.IGNORECASE,
+)
+Mention = dict[str, Any]  # a date mention of the reading layers
+# a day written out with its month ("May 25", "June 3, 2014", "5/25"), not a weekday or "last night"
+_WRITTEN_DAY = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d|\d{1,2}/\d{1,2}", re.IGNORECASE
 )
 _SPECIFIC = {"airport": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
 _MODEL = re.compile(
@@ -68,12 +75,8 @@ def _date_dict(mention: Any, article: ArticleInput) -> dict[str, Any]:
 
 def date_claims(article: ArticleInput) -> list[Claim]:
     """The event's date, and every other day the report dates something to."""
-    days = [
-        d for d in article.layers.get("dates") or [] if d.get("value") and d.get("granularity") in DAY_GRAINS
-    ]
-    event = _event_day(
-        article.text, [d for d in days if not _statement_date(article.text, d)], article.published
-    )
+    days = _days(article)
+    event = report_event_day(article, days)
     claims = []
     if event is not None:
         claims.append(_date_claim(article, event, EVENT, "date"))
@@ -85,6 +88,17 @@ def date_claims(article: ArticleInput) -> list[Claim]:
     }
     claims.extend(_date_claim(article, d, "day:" + day, "dated events") for day, d in sorted(others.items()))
     return claims
+
+
+def report_event_day(article: ArticleInput, days: list[Mention] | None = None) -> Mention | None:
+    """The day the report dates the event to (its mention), or None."""
+    usable = [d for d in (_days(article) if days is None else days) if not _statement_date(article.text, d)]
+    return _event_day(article.text, usable, article.published)
+
+
+def _days(article: ArticleInput) -> list[dict[str, Any]]:
+    dates = article.layers.get("dates") or []
+    return [d for d in dates if d.get("value") and d.get("granularity") in DAY_GRAINS]
 
 
 def _statement_date(text: str, mention: dict[str, Any]) -> bool:
@@ -103,7 +117,27 @@ def _event_day(text: str, days: list[dict[str, Any]], published: str | None) -> 
         for d in days
         if oldest <= d["value"] <= limit and not d.get("end_value") and _DAY_WORD.search(d["text"])
     ]
-    return pick_event_day(text, usable, published)
+    picked = pick_event_day(text, usable, published)
+    if picked is not None and governed(text, picked) == EVENT_WORD:
+        return picked
+    return _earlier_event_day(text, days, limit) or picked
+
+
+def _earlier_event_day(text: str, days: list[dict[str, Any]], limit: str) -> dict[str, Any] | None:
+    """Later coverage (a trial, an anniversary) that dates no day in the month before it: the
+    written-out day an event word governs ("accused in a May 25 shooting"), most often given."""
+    written = [d for d in days if d["value"] <= limit and _WRITTEN_DAY.search(d["text"])]
+    events = [
+        d
+        for d in written
+        if not d.get("end_value")
+        and d.get("sentence", -1) < EXTENDED_SENTENCES
+        and governed(text, d) == EVENT_WORD
+    ]
+    if not events:
+        return None
+    counts = Counter(d["value"] for d in events)
+    return max(events, key=lambda d: (counts[d["value"]], -d["start"]))
 
 
 def _days_before(published: str | None, days: int) -> str:

@@ -40,7 +40,7 @@ _EVENT = (
 )
 _OTHER = (
     r"announced|confirmed|identified|arrested|arrests?|apprehended|captured|caught|booked|"
-    r"charged|charges|indicted|indictment|arraigned|arraignment|sentenced|convicted|pleaded|appeared|court|"
+    r"charged|charges|indicted|indictment|arraigned|arraignment|sentenced|convicted|pleaded|pleas?|appeared|court|"
     r"hearing|trial|jury|conference|briefing|vigil|funeral|memorial|rally|released|remains?|remained|"
     r"condition|listed|recovering|searching|searched|investigating|canvass(?:ed|ing)?|surrendered|"
     r"expected|will|scheduled|planned|continued?|still|updated|autopsy|ruled|questioned|interviewed|"
@@ -83,6 +83,11 @@ def pick_event_day(text: str, days: list[dict[str, Any]], published: str | None)
     candidates = [d for d in candidates if not _VAGUE.match(d["text"])] or candidates
     recent = [d for d in candidates if d["value"] >= _days_before(published, RECENT_DAYS)]
     return min(recent or candidates, key=lambda d: (d["value"], d["start"]))
+
+
+def names_event(text: str, day: dict[str, Any]) -> bool:
+    """Whether ``day`` names the event right after it ("the May 25 shooting", "Sunday's killing")."""
+    return _EVENT_NOUN_AFTER.match(text, day["end"]) is not None
 
 
 def governed(text: str, day: dict[str, Any]) -> int:
