@@ -327,3 +327,31 @@ def test_a_page_updated_months_ago_is_not_history() -> None:
     text = "Updated: 8 months ago A shooting on Elm Street killed one man and injured two others."
     found = [quantity("one man", text, 1, "killed", 0), quantity("two others", text, 2, "injured", 0)]
     assert counts(article(text, quantities=found)) == {"killed": 1, "injured": 2}
+
+
+def test_a_victim_told_apart_from_the_dead_counts_one_wounded() -> None:
+    text = "A gun went off in a home on Elm Street. Another 5-year-old was hurt and a girl was killed."
+    found = counts(article(text, quantities=[quantity("a girl", text, 1, "killed", 1)]))
+    assert found == {"killed": 1, "injured": 1}
+    died = "A gun went off in a home on Elm Street. A girl was killed. Another man was shot and later died."
+    assert counts(article(died, quantities=[quantity("A girl", died, 1, "killed", 1)])) == {"killed": 1}
+    alone = "Another 5-year-old was hurt in a shooting on Elm Street."  # no death: the usual cues count
+    assert counts(article(alone)) == {"injured": 1}
+
+
+def test_the_others_wounded_beside_a_death_sum_the_event_up() -> None:
+    text = (
+        "The bullets wounded a mother on the porch. "
+        "Gunfire on Monday hit the street, killing a 77-year-old deacon and wounding three others."
+    )
+    found = [
+        quantity("wounded a mother", text, 1, "injured", 0),
+        quantity("three others", text, 3, "injured", 1),
+    ]
+    assert counts(article(text, quantities=found))["injured"] == 3
+    calm = "The bullets wounded a mother on the porch. Police said three others were questioned."
+    found = [
+        quantity("wounded a mother", calm, 1, "injured", 0),
+        quantity("three others", calm, 3, "injured", 1),
+    ]
+    assert counts(article(calm, quantities=found)) == {"injured": 1}

@@ -24,7 +24,7 @@ from newsparallax.facts.concepts import CASUALTIES
 from newsparallax.facts.conjoined import add_conjoined
 from newsparallax.facts.event_day import names_event
 from newsparallax.facts.headlines import title_quantities
-from newsparallax.facts.victims import other_victim
+from newsparallax.facts.victims import another_wounded, other_victim
 from newsparallax.read.casualties import casualty_counts, refine_counts
 from newsparallax.read.layers import Quantity
 
@@ -44,6 +44,7 @@ _SHOOTER_DEAD = re.compile(
     re.IGNORECASE,
 )
 LEAD_SENTENCES = 3
+OTHER_VICTIM_SENTENCES = 20  # where a victim told apart from the dead may be ("another man was shot")
 _ATTACKERS = frozenset({"suspects", "suspect", "gunmen", "shooters", "attackers", "assailants", "robbers"})
 #: What a count of a casualty verb may count besides people: "shot two times", "fired 30 rounds".
 _NOT_PEOPLE = frozenset({"times", "rounds", "shots", "bullets", "casings", "shells"})
@@ -67,6 +68,7 @@ _DEATH_CUE = re.compile(
     r"took\s+the\s+li(?:fe|ves)\s+of|deaths?\s+of|(?<!attempted\s)murders?\s+of)\b",
     re.IGNORECASE,
 )
+_KILLING = re.compile(r"\b(?:killing|killed|fatally\s+(?:shooting|wounding))\b", re.IGNORECASE)
 _INJURY_CUE = re.compile(
     rf"\b{_NEGATED}(?:wounded|injured|hurt|hospitali[sz]ed|(?:critical|serious|stable|fair)\s+condition|"
     r"non-life-threatening|life-threatening\s+injur)",
@@ -126,6 +128,7 @@ def casualty_claims(article: ArticleInput) -> list[Claim]:
         headline = _counted(article, title_quantities(article.title), headline=True)
         claims = _prefer_headline(claims, headline)
     claims += _cued(article, {c.attribute for c in claims})
+    claims += _another(article, {c.attribute for c in claims}, day)
     return _consistent(_with_shooter(article, claims))
 
 
@@ -217,27 +220,33 @@ def _prefer_headline(body: list[Claim], headline: list[Claim]) -> list[Claim]:
     return list(chosen.values())
 
 
-def _summary_first(quantities: list[Quantity]) -> list[Quantity]:
+def _summary_first(article: ArticleInput, quantities: list[Quantity]) -> list[Quantity]:
     """Where a sentence counts both the dead and the wounded ("killed four people and injured four
-    others"), the first such sentence gives the counts (and a stated toll still wins): it sums the
-    event up, where an earlier count may be of one victim's condition ("at least one person injured
-    ... was released")."""
+    others", or "killing a 77-year-old deacon and wounding three others"), the first such sentence
+    gives the counts (and a stated toll still wins): it sums the event up, where an earlier count may
+    be of one victim's condition ("at least one person injured ... was released")."""
     kinds: dict[int, set[str]] = defaultdict(set)
     for quantity in quantities:
         kinds[quantity.sentence].add(str(quantity.category))
     both = [i for i, found in kinds.items() if "killed" in found and found & {"injured", "shot"}]
+    both += [q.sentence for q in quantities if _others_beside_a_death(article, q)]
     if not both:
         return quantities
     first = min(both)
-    return [
-        q
-        for q in quantities
-        if q.sentence == first or q.counted == "toll" or q.category not in ("killed", "injured", "shot")
-    ]
+    counted = ("killed", "injured", "shot") if "killed" in kinds[first] else ("injured", "shot")
+    return [q for q in quantities if q.sentence == first or q.counted == "toll" or q.category not in counted]
+
+
+def _others_beside_a_death(article: ArticleInput, quantity: Quantity) -> bool:
+    """ "killing a 77-year-old church deacon and wounding three others": the others are the wounded."""
+    if quantity.category not in ("injured", "shot") or not _OTHERS.search(quantity.text):
+        return False
+    start, _, _ = article.sentence(quantity.sentence)
+    return _affirmed(_KILLING, article.text[start : quantity.start])
 
 
 def _counted(article: ArticleInput, quantities: list[Quantity], headline: bool = False) -> list[Claim]:
-    quantities = _summary_first(quantities)
+    quantities = _summary_first(article, quantities)
     counts = casualty_counts(quantities)
     stated = {"killed": counts.killed, "injured": counts.injured, "missing": _first(quantities, "missing")}
     sources = {c: _source_quantity(quantities, c, v) for c, v in stated.items() if v is not None}
@@ -296,6 +305,16 @@ def _cued(article: ArticleInput, stated: set[str]) -> list[Claim]:
     if "killed" not in stated and _affirmed(_DEATH_CUE, title) and not _other_cause(article, title):
         claims.append(_cue_claim(article, Quantity(0, 0, "", 1.0, category="killed", sentence=0), True))
     return claims
+
+
+def _another(article: ArticleInput, stated: set[str], event_day: str | None) -> list[Claim]:
+    """One wounded the report tells apart from its dead ("another man was shot"), where it counts none."""
+    if "killed" not in stated or "injured" in stated:
+        return []
+    other = another_wounded(article, OTHER_VICTIM_SENTENCES)
+    if other is None or _historical_at(article, other.sentence, event_day):
+        return []
+    return [_cue_claim(article, other)]
 
 
 def _cue_claim(article: ArticleInput, cued: Quantity, headline: bool = False) -> Claim:

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+from newsparallax.facts.claims import ArticleInput
+from newsparallax.read.layers import Quantity
+
 _DIFFERENT = re.compile(r"\b(?:another|other|second|third|also)\b", re.IGNORECASE)
 _MALE = re.compile(
     r"\b(?:man|men|boys?|father|sons?|husband|brothers?|grandfather|stepfather|uncle|nephew|male)\b",
@@ -30,6 +33,17 @@ _ADULT = re.compile(
     r"\b(?:man|men|woman|women|adults?|father|mother|husband|wife|grandmother|grandfather)\b", re.I
 )
 _OPPOSITES = ((_MALE, _FEMALE), (_FEMALE, _MALE), (_CHILD, _ADULT), (_ADULT, _CHILD))
+#: "Another 5-year-old was hurt", "a second man was critically injured" (not "fatally shot").
+_ANOTHER_HURT = re.compile(
+    r"\b(?:another|a\s+(?:second|third)|one\s+other)\s+(?:[\w-]+\s+){0,4}?(?:who\s+)?(?:was|is|has\s+been)\s+"
+    r"(?:also\s+)?(?:(?:critically|seriously|accidentally)\s+)?(?:wounded|injured|hurt|shot)\b",
+    re.IGNORECASE,
+)
+_THEN_DIED = re.compile(
+    r"\s*,?\s*(?:and\s+)?(?:(?:later|has|had|since|was|were|then)\s+){0,2}(?:died|dead|killed|to\s+death|"
+    r"pronounced\s+dead)\b",
+    re.IGNORECASE,
+)
 
 
 def other_victim(described: str, dead: str) -> bool:
@@ -41,3 +55,17 @@ def other_victim(described: str, dead: str) -> bool:
 
 def _only(text: str, kind: re.Pattern[str], opposite: re.Pattern[str]) -> bool:
     return bool(kind.search(text)) and not opposite.search(text)
+
+
+def another_wounded(article: ArticleInput, sentences: int) -> Quantity | None:
+    """In a report of a death, a victim the first ``sentences`` sentences set apart as another one
+    wounded ("Another 5-year-old was hurt and Juliet Lynch was killed"): one injured."""
+    for index, (start, end) in enumerate((article.layers.get("sentences") or [])[:sentences]):
+        sentence = article.text[start:end]
+        found = _ANOTHER_HURT.search(sentence)
+        if found and not _THEN_DIED.match(sentence, found.end()):
+            offset = start + found.start()
+            return Quantity(
+                offset, start + found.end(), found.group(), 1.0, category="injured", sentence=index
+            )
+    return None
