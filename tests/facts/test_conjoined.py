@@ -36,3 +36,9 @@ def test_a_count_of_one_that_names_a_second_victim_is_two() -> None:
     assert widened(text, "killing a father and daughter", 1, "killed")[0] == 2
     text = "Police said a man and his dog were found near the river."
     assert widened(text, "a man and his dog", 1, "killed")[0] == 1
+
+
+def test_a_total_broken_down_into_groups_is_not_added_to_them() -> None:
+    text = "Six people, three men and three women, were wounded early Sunday."
+    assert widened(text, "three women", 3)[0] == 6
+    assert widened("Two girls and a newborn were hurt in the crash.", "Two girls", 2)[0] == 3  # a baby noun

@@ -14,17 +14,13 @@ import dataclasses
 import re
 
 from newsparallax.facts.claims import ArticleInput
+from newsparallax.facts.victims import victim_nouns
 from newsparallax.read.layers import Quantity
 
 _WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _VALUES = {word: index + 1 for index, word in enumerate(_WORDS)} | {"a": 1, "an": 1}
 _N = r"(?:\d{1,3}|" + "|".join(_WORDS) + r"|an?)"
-_PERSON = (
-    r"(?:men|women|man|woman|boys?|girls?|adults?|juveniles?|children|child|kids?|teens?|teenagers?|"
-    r"males?|females?|toddlers?|(?:\d{1,2}|[a-z]+)-year-olds?|fathers?|mothers?|sons?|daughters?|husbands?|"
-    r"wi(?:fe|ves)|brothers?|sisters?|girlfriends?|boyfriends?|grandmothers?|grandfathers?|cousins?|"
-    r"uncles?|aunts?|nephews?|nieces?|moms?|dads?|friends?|neighbou?rs?)"
-)
+_PERSON = f"(?:{victim_nouns(collective=False)})"
 _DETERMINER = r"(?:a|an|the|his|her|their)"
 #: One victim and another in one count the reading stage took as one ("killing a father and daughter").
 _PAIR = re.compile(

@@ -10,14 +10,12 @@ from __future__ import annotations
 import re
 
 from newsparallax.facts.concepts import CASUALTIES
+from newsparallax.facts.victims import victim_nouns
 from newsparallax.read.layers import Quantity
 
-_VICTIM_NOUNS = (
-    "man|woman|teen|teenager|boy|girl|child|toddler|baby|infant|newborn|juvenile|student|person|officer|"
-    "victim|mother|father|son|daughter|husband|wife|brother|sister|grandmother|grandfather"
-)
+_VICTIM_NOUNS = victim_nouns()
 _HEADLINE_ONE = re.compile(
-    rf"\b(?:{_VICTIM_NOUNS}|\d+-year-old)s?\b[\w\s,'‘’-]{{0,30}}?"
+    rf"\b(?:{_VICTIM_NOUNS})\b[\w\s,'‘’-]{{0,30}}?"
     r"\b(?:(?P<killed>dead|killed|dies|slain|fatally\s+(?:shot|wounded|shoots)|shot(?:,\s*|\s+and\s+)killed|"
     r"shot\s+dead|shot\s+to\s+death)|"
     r"(?P<injured>shot|wounded|injured|hurt|shoots\s+(?:him|her)?self|accidentally\s+shoots|survives|"
@@ -26,7 +24,7 @@ _HEADLINE_ONE = re.compile(
     r"critically\s+(?:hurt|injured|wounded)))\b",
     re.IGNORECASE,
 )
-_VICTIM = re.compile(rf"\b(?:{_VICTIM_NOUNS}|\d+-year-old)s?\b", re.IGNORECASE)
+_VICTIM = re.compile(rf"\b(?:{_VICTIM_NOUNS})\b", re.IGNORECASE)
 _JOINED = re.compile(r",|\band\b|&")
 _DIES_AFTER = re.compile(r"[^;:|]{0,30}?,\s*(?:dies|died|dead|killed)\b", re.IGNORECASE)
 

@@ -14,6 +14,25 @@ import re
 from newsparallax.facts.claims import ArticleInput
 from newsparallax.read.layers import Quantity
 
+#: The nouns a count of victims counts, singular (:func:`victim_nouns` adds the plurals).
+_KIN = (
+    "mother father son daughter husband wife brother sister grandmother grandfather stepfather stepmother "
+    "girlfriend boyfriend cousin uncle aunt nephew niece mom dad"
+)
+_YOUNG = "boy girl child kid teen teenager toddler baby infant newborn juvenile student"
+_OTHERS = "man woman adult male female officer friend neighbor neighbour"
+_COLLECTIVE = "person victim"  # a total, never one group of several ("six people, three men and ...")
+_IRREGULAR = {"man": "men", "woman": "women", "child": "children", "wife": "wives", "person": "people"}
+_AGED_NOUN = r"(?:\d{1,2}|[a-z]+)-(?:year|month)-olds?"
+
+
+def victim_nouns(collective: bool = True) -> str:
+    """One victim or several, as a regex alternation ("man", "women", "daughters", "5-year-olds");
+    ``collective``: with the nouns of a total too ("people", "victims")."""
+    nouns = f"{_KIN} {_YOUNG} {_OTHERS} {_COLLECTIVE if collective else ''}".split()
+    return "|".join([*nouns, *(_IRREGULAR.get(n, f"{n}s") for n in nouns), _AGED_NOUN])
+
+
 _DIFFERENT = re.compile(r"\b(?:another|other|second|third|also)\b", re.IGNORECASE)
 _MALE = re.compile(
     r"\b(?:man|men|boys?|father|sons?|husband|brothers?|grandfather|stepfather|uncle|nephew|male)\b",

@@ -439,13 +439,15 @@ _MONTHS_ROMANCE = """enero febrero marzo abril mayo junio julio agosto septiembr
     décembre"""
 _MONTHS = _set(f"{_MONTHS_EN} {_MONTHS_EN_SHORT} {_MONTHS_ROMANCE}")
 _DAYS = _set("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
-_STREETS = (
-    "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Terrace|Square|Sq"
+#: The kinds of street an address names ("123 Main St", "Elm Avenue"), as a regex alternation.
+STREET_TYPES = (
+    "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Terrace|Square|Sq|"
+    "Parkway|Pkwy|Highway|Hwy|Circle|Pike"
 )
 _AFTER = re.compile(  # what follows the number, when it says the number is not a quantity
     r"(?P<time>:\d\d(?!\d)|/\d|\s*(?:[ap]\.\s?m\.|[aApP][mM]\b|o['’]clock\b|GMT\b|UTC\b|h\s?\d\d\b))"
     r"|(?P<age>(?:\s+|-)(?:[yY]ears?|yrs?)(?:\s+|-)olds?\b|\s+años\s+de\s+edad\b)"
-    rf"|(?P<address>\s+block\s+of\b|(?:\s+[A-Z][a-z]+\.?){{1,3}}\s+(?:{_STREETS})\b)"
+    rf"|(?P<address>\s+block\s+of\b|(?:\s+[A-Z][a-z]+\.?){{1,3}}\s+(?:{STREET_TYPES})\b)"
     rf"|(?P<date>\s+(?:of\s+)?(?:{trie(f'{_MONTHS_EN} {_MONTHS_EN_SHORT}'.split(), False)})\b"
     rf"|\s+(?:de\s+)?(?i:{trie(_MONTHS_ROMANCE.split(), False)})\b)"
     r"|(?P<years>\s+(?:años|ans)\b)"

@@ -23,15 +23,14 @@ import numpy as np
 
 from newsparallax.read.casualties import casualty_counts
 from newsparallax.read.layers import DAY_GRAINS, Quantity
+from newsparallax.read.numbers import STREET_TYPES
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _YEAR = re.compile(r"(?<![\d.,/-])(?:19[5-9]\d|20[0-4]\d)(?![\d.,]\d)")
-_STREET = re.compile(
-    r"\b((?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))(?:\s+[A-Z][a-z]+){0,2})\s+(Street|St|Avenue|Ave|Road|Rd|Boulevard|"
-    r"Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Parkway|Pkwy|Highway|Hwy|Terrace|Circle|Pike)\b"
-)
+_STREET = re.compile(rf"\b((?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))(?:\s+[A-Z][a-z]+){{0,2}})\s+({STREET_TYPES})\b")
 _STREET_KINDS = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard", "dr": "drive",
-                 "ln": "lane", "ct": "court", "pl": "place", "pkwy": "parkway", "hwy": "highway"}  # fmt: skip
+                 "ln": "lane", "ct": "court", "pl": "place", "pkwy": "parkway", "hwy": "highway",
+                 "sq": "square"}  # fmt: skip
 _AGE = re.compile(
     r"\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b|\bage[ds]? (\d{1,3})\b|(?<=[a-z]), (\d{1,2}),", re.IGNORECASE
 )
