@@ -14,3 +14,17 @@ def test_a_headline_naming_two_victims_counts_two() -> None:
     assert found("Teen girl killed in shooting") == [("killed", 1.0)]
     assert found("Man, 23, killed on Elm Street") == [("killed", 1.0)]
     assert found("Mother injured, child killed") == [("injured", 1.0), ("killed", 1.0)]
+
+
+def test_victims_named_before_a_headline_count_add_to_it() -> None:
+    def found(title: str) -> list[tuple[str | None, float]]:
+        return [
+            (q.category, q.value)
+            for q in title_quantities(title)
+            if q.category in ("killed", "shot", "injured")
+        ]
+
+    assert found("Woman, 3 teenage daughters shot in Nashville") == [("shot", 4.0)]
+    assert found("Police: Man, woman, 2 children hurt on Elm Street") == [("injured", 4.0)]
+    assert found("Teen, 17, among 3 shot outside bar") == [("shot", 3.0)]  # an age, not a victim
+    assert found("4 shot at party") == [("shot", 4.0)]

@@ -8,6 +8,7 @@ shot in head, dies".  :func:`title_quantities` gives them as quantities with a c
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newsparallax.facts.concepts import CASUALTIES
 from newsparallax.facts.victims import victim_nouns
@@ -26,6 +27,10 @@ _HEADLINE_ONE = re.compile(
 )
 _VICTIM = re.compile(rf"\b(?:{_VICTIM_NOUNS})\b", re.IGNORECASE)
 _JOINED = re.compile(r",|\band\b|&")
+#: Victims named one by one before a headline's count: "Woman, 3 teenage daughters shot".
+_NAMED_BEFORE = re.compile(
+    rf"(?:^|[:|;]\s*)(?P<named>(?:(?:{_VICTIM_NOUNS})\s*(?:,|\band\b|&)\s*)+)$", re.IGNORECASE
+)
 _DIES_AFTER = re.compile(r"[^;:|]{0,30}?,\s*(?:dies|died|dead|killed)\b", re.IGNORECASE)
 
 
@@ -44,7 +49,19 @@ def title_quantities(title: str) -> list[Quantity]:
     found += find_active_casualties(title, found)
     found += find_phrase_casualties(title, found)
     found += _headline_singles(title, found)
-    return sorted(found, key=lambda q: q.start)
+    return sorted((_with_named_before(title, q) for q in found), key=lambda q: q.start)
+
+
+def _with_named_before(title: str, quantity: Quantity) -> Quantity:
+    """A count with the victims the headline names before it: "Woman, 3 teenage daughters shot" is 4."""
+    named = (
+        _NAMED_BEFORE.search(title[: quantity.start]) if quantity.category in (*CASUALTIES, "shot") else None
+    )
+    if named is None or quantity.text == "":
+        return quantity
+    extra = len(_VICTIM.findall(named.group("named")))
+    start = named.start("named")
+    return replace(quantity, start=start, text=title[start : quantity.end], value=quantity.value + extra)
 
 
 def _headline_singles(title: str, taken: list[Quantity]) -> list[Quantity]:
