@@ -128,6 +128,8 @@ def test_a_wounded_victim_told_apart_from_the_dead_still_counts() -> None:
     assert other_victim("injuring another person", "A cashier was killed")
     assert not other_victim("A boy was shot", "the boy died")
     assert not other_victim("a woman was shot", "1")
+    # the shooter named after "by" is not the victim: the mother shot by her son is the one who died
+    assert not other_victim("A mother was accidentally shot", "the head by her 4-year-old child has died")
     text = "Three women were killed in a home on Elm Street. The gunman also shot a man in the yard."
     found = counts(
         article(

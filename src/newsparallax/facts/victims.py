@@ -52,6 +52,8 @@ _ADULT = re.compile(
     r"\b(?:man|men|woman|women|adults?|father|mother|husband|wife|grandmother|grandfather)\b", re.I
 )
 _OPPOSITES = ((_MALE, _FEMALE), (_FEMALE, _MALE), (_CHILD, _ADULT), (_ADULT, _CHILD))
+#: Who shot, not who was shot: "shot in the head by her 4-year-old child" names the shooter.
+_AGENT = re.compile(r"\bby\b.*$", re.IGNORECASE | re.DOTALL)
 #: "Another 5-year-old was hurt", "a second man was critically injured" (not "fatally shot").
 _ANOTHER_HURT = re.compile(
     r"\b(?:another|a\s+(?:second|third)|one\s+other)\s+(?:[\w-]+\s+){0,4}?(?:who\s+)?(?:was|is|has\s+been)\s+"
@@ -67,6 +69,7 @@ _THEN_DIED = re.compile(
 
 def other_victim(described: str, dead: str) -> bool:
     """Whether ``described`` (one victim said to be shot or hurt) names someone other than ``dead``."""
+    described, dead = _AGENT.sub("", described), _AGENT.sub("", dead)
     if _DIFFERENT.search(described):
         return True
     return any(_only(described, a, b) and _only(dead, b, a) for a, b in _OPPOSITES)
