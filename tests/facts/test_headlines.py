@@ -28,3 +28,16 @@ def test_victims_named_before_a_headline_count_add_to_it() -> None:
     assert found("Police: Man, woman, 2 children hurt on Elm Street") == [("injured", 4.0)]
     assert found("Teen, 17, among 3 shot outside bar") == [("shot", 3.0)]  # an age, not a victim
     assert found("4 shot at party") == [("shot", 4.0)]
+
+
+def test_a_bare_number_after_a_casualty_verb_is_a_count() -> None:
+    def found(title: str) -> list[tuple[str | None, float]]:
+        return [
+            (q.category, q.value)
+            for q in title_quantities(title)
+            if q.category in ("killed", "shot", "injured")
+        ]
+
+    assert found("Drive-by shooter kills 1, injures 3") == [("killed", 1.0), ("injured", 3.0)]
+    assert found("Gunman shoots 4 at party") == [("shot", 4.0)]
+    assert found("Council approves 3 budgets") == []

@@ -27,6 +27,11 @@ _HEADLINE_ONE = re.compile(
 )
 _VICTIM = re.compile(rf"\b(?:{_VICTIM_NOUNS})\b", re.IGNORECASE)
 _JOINED = re.compile(r",|\band\b|&")
+_VERB_BEFORE = re.compile(
+    r"\b(?:(?P<killed>kills|killing)|(?P<injured>injures|injuring|wounds|wounding|hurts)|(?P<shot>shoots|shooting))"
+    r"\s+(?:at\s+least\s+)?$",
+    re.IGNORECASE,
+)
 #: Victims named one by one before a headline's count: "Woman, 3 teenage daughters shot".
 _NAMED_BEFORE = re.compile(
     rf"(?:^|[:|;]\s*)(?P<named>(?:(?:{_VICTIM_NOUNS})\s*(?:,|\band\b|&)\s*)+)$", re.IGNORECASE
@@ -49,7 +54,16 @@ def title_quantities(title: str) -> list[Quantity]:
     found += find_active_casualties(title, found)
     found += find_phrase_casualties(title, found)
     found += _headline_singles(title, found)
+    found = [_after_a_verb(title, q) for q in found]
     return sorted((_with_named_before(title, q) for q in found), key=lambda q: q.start)
+
+
+def _after_a_verb(title: str, quantity: Quantity) -> Quantity:
+    """A bare number after a casualty verb: "Drive-by shooter kills 1, injures 3" wounded three."""
+    verb = _VERB_BEFORE.search(title[: quantity.start]) if quantity.category is None else None
+    if verb is None:
+        return quantity
+    return replace(quantity, category=next(kind for kind, word in verb.groupdict().items() if word))
 
 
 def _with_named_before(title: str, quantity: Quantity) -> Quantity:
