@@ -6,10 +6,8 @@ someone the other names; the ages of the people described), where (shared or con
 places, shared names of places the gazetteer does not know, shared streets), when (shared or
 conflicting event days, publication gap, no year in common) and how many (casualty counts that
 agree or conflict; figures both give).  :class:`Scorer` turns the features into a probability
-with a logistic output, over the features themselves or over a hidden layer of rectified units
-(:class:`Hidden`: the features standardised, then combined, so that "same words but different
-people" can weigh otherwise than each alone); the weights live in ``weights.json`` beside this
-file, produced by ``bench/train_story_weights.py`` from the dev corpora only.
+with a logistic model whose weights live in ``weights.json`` beside this file, produced by
+``bench/train_story_weights.py`` from the dev corpora only.
 """
 
 from __future__ import annotations
@@ -17,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -189,53 +187,18 @@ def _casualties(a: Profile, b: Profile, agree: bool) -> float:
 
 
 @dataclass(frozen=True)
-class Hidden:
-    """A hidden layer: the features standardised by ``mean`` and ``scale``, then
-    ``max(0, x @ weights + bias)``."""
-
-    mean: np.ndarray
-    scale: np.ndarray
-    weights: np.ndarray  # features × units
-    bias: np.ndarray
-
-    def apply(self, features: np.ndarray) -> np.ndarray:
-        units: np.ndarray = np.maximum(((features - self.mean) / self.scale) @ self.weights + self.bias, 0.0)
-        return units
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            name: np.round(getattr(self, name), 6).tolist() for name in ("mean", "scale", "weights", "bias")
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Hidden:
-        arrays = {
-            name: np.asarray(data[name], dtype=np.float64) for name in ("mean", "scale", "weights", "bias")
-        }
-        return cls(**arrays)
-
-
-@dataclass(frozen=True)
 class Scorer:
-    """``coefficients`` weigh the features, or the hidden units where there is a ``hidden`` layer."""
-
     coefficients: tuple[float, ...]
     intercept: float
     threshold: float
     top: int = 3
-    hidden: Hidden | None = None
-    _output: np.ndarray = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_output", np.asarray(self.coefficients, dtype=np.float64))
 
     @classmethod
     def load(cls, path: Path = WEIGHTS_FILE) -> Scorer:
         return _load(str(path))
 
     def probability(self, features: np.ndarray) -> float:
-        inputs = features if self.hidden is None else self.hidden.apply(features)
-        z = float(self._output @ inputs) + self.intercept
+        z = float(np.dot(self.coefficients, features)) + self.intercept
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
     def link(self, probabilities: list[float]) -> float:
@@ -249,6 +212,5 @@ def _load(path: str) -> Scorer:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"{path} was trained on other features; re-run bench/train_story_weights.py")
-    hidden = Hidden.from_json(data["hidden"]) if data.get("hidden") else None
     return Scorer(tuple(float(c) for c in data["coefficients"]), float(data["intercept"]),
-                  float(data["threshold"]), int(data.get("top", 3)), hidden)  # fmt: skip
+                  float(data["threshold"]), int(data.get("top", 3)))  # fmt: skip
