@@ -357,3 +357,28 @@ def test_the_others_wounded_beside_a_death_sum_the_event_up() -> None:
         quantity("three others", calm, 3, "injured", 1),
     ]
     assert counts(article(calm, quantities=found)) == {"injured": 1}
+
+
+def test_malformed_date_mentions_give_counts_and_dates_not_errors() -> None:
+    from newsparallax.facts.claims_context import date_claims
+
+    text = "A man accused in the May 25 shooting that killed one was convicted."
+    good = {
+        "start": 21,
+        "end": 27,
+        "text": "May 25",
+        "value": "2026-05-25",
+        "granularity": "day",
+        "sentence": 0,
+    }
+    for odd in ({**good, "value": 20260525}, {**good, "text": None}, {**good, "start": None}):
+        item = article(
+            text,
+            published="2026-11-18",
+            dates=[odd, good],
+            quantities=[quantity("one", text, 1, "killed", 0)],
+        )
+        assert counts(item) == {"killed": 1}
+        assert [c.normalized["value"] for c in date_claims(item) if c.attribute == "date"][:1] == [
+            "2026-05-25"
+        ]

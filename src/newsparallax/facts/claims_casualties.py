@@ -19,7 +19,7 @@ from collections import defaultdict
 from typing import Any
 
 from newsparallax.facts.claims import EVENT, ArticleInput, Claim, claim_at, number, quantities_of
-from newsparallax.facts.claims_context import report_event_day
+from newsparallax.facts.claims_context import report_event_day, well_formed_date
 from newsparallax.facts.concepts import CASUALTIES
 from newsparallax.facts.conjoined import add_conjoined
 from newsparallax.facts.event_day import names_event
@@ -342,7 +342,8 @@ def _historical_at(article: ArticleInput, index: int, event_day: str | None = No
     if not anchor:
         return False
     oldest = (dt.date.fromisoformat(anchor) - dt.timedelta(days=HISTORY_DAYS)).isoformat()
-    dates = [d for d in article.layers.get("dates") or [] if d.get("sentence") == index and _dated(d)]
+    found = article.layers.get("dates") or []
+    dates = [d for d in found if d.get("sentence") == index and well_formed_date(d) and _dated(d)]
     return any(d["value"] < oldest and not _names_the_event(article, d, event_day) for d in dates)
 
 

@@ -97,8 +97,16 @@ def report_event_day(article: ArticleInput, days: list[Mention] | None = None) -
 
 
 def _days(article: ArticleInput) -> list[dict[str, Any]]:
+    """The day mentions of the reading layers, leaving out malformed ones (a layer stored by hand or
+    by another tool: no text, a value that is not an ISO day string, no offsets)."""
     dates = article.layers.get("dates") or []
-    return [d for d in dates if d.get("value") and d.get("granularity") in DAY_GRAINS]
+    return [d for d in dates if d.get("granularity") in DAY_GRAINS and well_formed_date(d)]
+
+
+def well_formed_date(mention: dict[str, Any]) -> bool:
+    """A date mention with its text, an ISO value string and offsets."""
+    texts = isinstance(mention.get("value"), str) and isinstance(mention.get("text"), str)
+    return texts and bool(mention["value"]) and all(isinstance(mention.get(k), int) for k in ("start", "end"))
 
 
 def _statement_date(text: str, mention: dict[str, Any]) -> bool:
