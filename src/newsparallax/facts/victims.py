@@ -4,7 +4,9 @@ A report that counts a death and also says "a man was shot" usually describes th
 but "a pregnant woman was shot ... the unborn child was killed", "three women were killed ... a man
 was wounded" or "another man was also shot" describe someone else.  Two descriptions name other
 people when the words say so (another, a second, also) or when their kinds exclude each other: a man
-is not a woman, a baby is not a grown man.
+is not a woman, a baby is not a grown man; the shooter named after "by" is neither.
+:func:`another_wounded` finds such a victim where the report counts no wounded, and
+:func:`victim_nouns` is the one list of the nouns that name victims (headlines, conjoined groups).
 """
 
 from __future__ import annotations
