@@ -176,3 +176,16 @@ def _items(inputs: list[str]) -> Iterator[Any]:
     from newsparallax.ingest.sources import iter_inputs
 
     return iter_inputs(inputs, IngestSettings())
+
+
+def test_a_reading_process_keeps_large_blocks_on_the_heap() -> None:
+    import ctypes.util
+    import platform
+    import subprocess
+    import sys
+
+    code = "from newsparallax.engine_parallel import roomy_malloc; print(roomy_malloc())"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    linux = platform.system() == "Linux"
+    glibc = linux and platform.libc_ver()[0] == "glibc" and ctypes.util.find_library("c")
+    assert out.strip() == ("True" if glibc else "False")

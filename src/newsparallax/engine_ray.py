@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from newsparallax.engine_parallel import Prepared, Worker, chunked, clean_item
+from newsparallax.engine_parallel import Prepared, Worker, chunked, clean_item, roomy_malloc
 from newsparallax.errors import MissingExtraError
 from newsparallax.ingest.base import ReadResult
 from newsparallax.model import Article
@@ -66,6 +66,7 @@ class ReadActor:
     def __init__(
         self, stages: Sequence[str], reader: ArticleReader | None, store_url: str | None, whole_batches: bool
     ) -> None:
+        roomy_malloc()
         self.pipeline = Pipeline(stages)
         self.worker = Worker(reader, store_url)
         self.whole_batches = whole_batches
