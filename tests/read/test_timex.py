@@ -446,6 +446,17 @@ def test_hints_skip_ages_durations_times_and_spans_already_found() -> None:
     assert got == [("2018", "2018-01-01", "2018-12-31", False), ("Saturday", "2019-03-23", None, True)]
 
 
+def test_english_hints_without_a_date_word_are_not_dates() -> None:
+    text = "The 19-hour standoff at 8477 Elm St. ended at 7:39 AM EST, in the early morning hours."
+    spans = ["19-hour", "8477", "7:39 AM EST", "early morning hours"]
+    hints = [(text.index(span), text.index(span) + len(span)) for span in spans]
+    assert find_dates(text, MONDAY, "en", hints) == []
+    kept = "Police said the shooting happened the weekend before."
+    start = kept.index("the weekend before")
+    [mention] = find_dates(kept, MONDAY, "en", hints=[(start, start + len("the weekend before"))])
+    assert mention.text.startswith("weekend") or mention.text.startswith("the weekend")
+
+
 def test_unknown_languages_do_not_fail() -> None:
     assert find_dates("Saba 2019-03-23 ya kuvutia.", MONDAY, "xx", hints=[(0, 4)]) == [
         DateMention(5, 15, "2019-03-23", "2019-03-23")

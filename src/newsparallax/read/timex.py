@@ -492,6 +492,8 @@ def _hint_mention(
     span = text[start:end]
     if _BARE_YEAR.fullmatch(span):  # "the 2016 election": NER's most common catch, no dateparser needed
         return _mention(text, (start, end, _calendar_unit(dt.date(int(span), 1, 1), "year", 0, False)), True)
+    if (language or "en").lower().startswith("en") and not patterns.EN_DATE_WORD.search(span):
+        return None
     base = anchor or _STAND_IN
     parsed = _dateparse(span, base, language)
     if parsed is None:
