@@ -69,6 +69,8 @@ def test_words_around_a_day_tell_what_it_dates() -> None:
     assert governed(text, friday) == OTHER
     later = text.rindex("Friday")
     assert governed(text, {**friday, "start": later, "end": later + 6}) == OTHER
+    spoke = "The family spoke to the media at the police department Tuesday morning."
+    assert governed(spoke, day("Tuesday morning", spoke, "2026-09-15", 0)) == OTHER
     quiet = "Residents on Elm Street woke up Sunday to tape across the road."
     assert governed(quiet, day("Sunday", quiet, "2026-09-20", 0, "day")) == UNKNOWN
 

@@ -44,7 +44,8 @@ _OTHER = (
     r"hearing|trial|jury|conference|briefing|vigil|funeral|memorial|rally|released|remains?|remained|"
     r"condition|listed|recovering|searching|searched|investigating|canvass(?:ed|ing)?|surrendered|"
     r"expected|will|scheduled|planned|continued?|still|updated|autopsy|ruled|questioned|interviewed|"
-    r"visited|gathered|marched|mourned|honou?red|issued|filed|held|hospital\s+(?:on|late|early)"
+    r"visited|gathered|marched|mourned|honou?red|issued|filed|held|hospital\s+(?:on|late|early)|"
+    r"spoke|speaks|speaking|talked|told|asked|urged|called\s+for"
 )
 _CUE = re.compile(rf"\b(?:(?P<event>{_EVENT})|(?P<other>{_OTHER}))\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|\s[—–-]\s|\b(?:but|while|when|before|after|and\s+then)\b", re.IGNORECASE)
