@@ -46,3 +46,9 @@ def test_looked_up_pos_is_what_the_rules_give_each_token() -> None:
     tagger = _POS_TABLES[id(models.pipeline("en"))]
     assert tagger.memo
     assert all((token.pos_ or None) == pos_of(token, tagger.table) for doc in docs for token in doc)
+
+
+def test_empty_and_odd_texts_get_a_doc_each() -> None:
+    docs = list(NlpModels().pipe(["", "   ", "\x00\ufffd", "Ok."], "en"))
+    assert [len(d) > 0 for d in docs] == [False, True, True, True]
+    assert docs[-1][0].pos_  # the last text's tokens still get their coarse POS

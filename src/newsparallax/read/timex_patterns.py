@@ -47,18 +47,6 @@ NOT_A_DATE = re.compile(  # ages, frequencies, clock times and bare durations a 
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|many)?\s*"
     r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)$"
 )
-#: What an English hint needs before dateparser may read it: a month, a weekday, a season or holiday,
-#: a word that places a time relative to now, a numeric date or a year.  Without one, dateparser
-#: turns durations, ages, clock times and house numbers into days ("19-hour" → 19 January,
-#: "7:39 AM" → a day in January, "8477" → the year 8477).
-EN_DATE_WORD = re.compile(
-    r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
-    r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\."
-    r"|yesterday|today|tonight|tomorrow|ago|last|next|this|past|previous|coming|earlier|later|recent"
-    r"|weekend|spring|summer|fall|autumn|winter|christmas|easter|thanksgiving|halloween|new\s+year)(?!\w)"
-    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|^\D*(?:1[89]|20)\d\d(?:s|'s)?\D*$"
-)
 _ISO = rf"(?P<year>{_YEAR})-(?P<mnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])"
 _DAY_FIRST = (
     rf"(?P<day>\d(?<![\d/.]\d)\d?)(?P<sep>[/.])(?P<mnum>\d\d?)(?P=sep)(?P<year>{_YEAR}|\d\d)(?!\d|[/.]\d)"
@@ -199,6 +187,17 @@ _EN_WEEKDAYS = _table("monday tuesday wednesday thursday friday saturday sunday"
 _EN_MONTH = "|".join(m.capitalize() for m in _EN_MONTHS)
 _EN_MON = _EN_MONTH + "|" + "|".join(rf"{a.capitalize()}\.?" for a in _EN_ABBR if a != "may")
 _EN_WD = "|".join(w.capitalize() for w in _EN_WEEKDAYS)
+#: What an English hint needs before dateparser may read it: a month, a weekday, a season or holiday,
+#: a word that places a time relative to now, a numeric date or a year.  Without one, dateparser
+#: turns durations, ages, clock times and house numbers into days ("19-hour" → 19 January,
+#: "7:39 AM" → a day in January, "8477" → the year 8477).
+_EN_DAY_ABBR = "mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+EN_DATE_WORD = re.compile(
+    rf"(?i)\b(?:{'|'.join([*_EN_MONTHS, *_EN_ABBR])}|(?:{'|'.join(_EN_WEEKDAYS)})s?|(?:{_EN_DAY_ABBR})\."
+    r"|yesterday|today|tonight|tomorrow|ago|last|next|this|past|previous|coming|earlier|later|recent"
+    r"|weekend|spring|summer|fall|autumn|winter|christmas|easter|thanksgiving|halloween|new\s+year)(?!\w)"
+    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|^\D*(?:1[89]|20)\d\d(?:s|'s)?\D*$"
+)
 _EN_DIRS = {"last": "last", "next": "next", "this": "this", "this past": "last", "this coming": "future"}
 _EN_EDGES = _alts(
     "early|late|mid|the end of|the start of|the beginning of|the middle of|the first half of"
