@@ -22,8 +22,8 @@ from newsparallax.errors import ConfigError
 #: Characters of an article embedded as its summary: the title and the lead say what it is about.
 #: 500 since 2026-12-07 (it was 1000): the encoder's cost grows with the length (7.8 against 12.7 ms
 #: an article) and the stories it gives are as good (replayed on the dev corpora with the shipped
-#: weights, B-cubed F1: ECB+ 0.8862 against 0.8859, GVC 0.9189 against 0.9198).  Vectors stored
-#: before are still comparable; ``parallax reprocess --all`` recomputes them.
+#: weights, B-cubed F1: ECB+ 0.8862 against 0.8859, GVC 0.9189 against 0.9198).  An article's two
+#: vectors have a cosine of about 0.91, so readings of the older length are stale (``READ_VERSION``).
 ARTICLE_CHARS = 500
 
 
