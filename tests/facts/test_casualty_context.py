@@ -182,6 +182,30 @@ def test_headline_shorthand_for_one_wounded_victim() -> None:
     assert [q.category for q in title_quantities("Man fatally shoots self at range")] == ["killed"]
 
 
+def test_a_headline_counting_more_wounded_than_the_body_wins_unless_it_sums_up_a_night() -> None:
+    text = "One person was hospitalized in critical condition after an argument at a party."
+    report = article(text, quantities=[quantity("One person", text, 1, "injured", 0)])
+    report.title = "4 injured, 1 critically, in Harbor City shooting"
+    assert counts(report) == {"injured": 4}
+    report.title = "14 shot, one fatally, since 8 p.m., including 6 at West Side party"
+    assert counts(report) == {"injured": 1}
+    # a headline's shooting count holds the dead the body counts
+    dead = "Two men were killed in the shooting. One woman was hurt."
+    triple = article(
+        dead,
+        quantities=[quantity("Two men", dead, 2, "killed", 0), quantity("One woman", dead, 1, "injured", 1)],
+    )
+    triple.title = "Police say gang activity prompted deadly triple shooting"
+    assert counts(triple) == {"killed": 2, "injured": 1}
+
+
+def test_a_headline_s_vague_crowd_is_no_count() -> None:
+    text = "Police said the gunman had stockpiled ammunition."
+    report = article(text, quantities=[])
+    report.title = "Mass shooter planned to kill hundreds with stockpile of guns"
+    assert "killed" not in counts(report)
+
+
 def _story_counts(reports: list[ArticleInput]) -> dict[str, Any]:
     claims = story_casualties([c for r in reports for c in casualty_claims(r)])
     return {f.attribute: f.value for f in align(claims)}

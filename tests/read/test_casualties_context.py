@@ -74,3 +74,21 @@ def test_victims_listed_after_one_killing_add_up() -> None:
     assert listed("He fatally shot his best friend and teammate over the weekend.") == []
     assert listed("The flood killed crops and livestock across the valley.") == []
     assert listed("A man killed them and a dog, a witness said.") == []
+
+
+def test_others_treated_for_or_suffering_wounds_are_the_wounded() -> None:
+    found = _categories("Six other people were treated for non-life-threatening gunshot wounds.")
+    assert found == [("Six other people", "injured")]
+    found = _categories("Moore was fatally shot. Three others sustained non-fatal bullet wounds.")
+    assert ("Three others", "injured") in found
+    # all the victims of a homicide suffered wounds: they are the shot, not the survivors
+    assert ("four victims", "injured") not in _categories("All four victims suffered gunshot wounds.")
+
+
+def test_people_taken_to_hospital_in_a_stated_condition_are_the_wounded() -> None:
+    text = "Three men were taken to the hospital in stable condition. The fourth victim, a woman, died."
+    assert ("Three men", "injured") in _categories(text)
+    found = _categories("The home invasion put three women into the hospital.")
+    assert [c for _, c in found] == ["injured"]
+    # where their condition is not given, some of them may have died there
+    assert ("Two men", "injured") not in _categories("Two men were taken to a hospital, where one died.")

@@ -5,7 +5,8 @@ explicit update wins, then the first count), with two corrections a reader of th
 report would make:
 
 * **history is not the event**: a count in a sentence about another time ("20 children were killed
-  at Sandy Hook in 2012", "two others died in a fire years ago") is left out;
+  at Sandy Hook in 2012", "two others died in a fire years ago") is left out, as are counts of
+  the attackers, counts taken back and round-up headlines (:mod:`.casualty_scope`);
 * **the shooter counts**: when the report says the gunman died ("then killed himself", "was shot
   dead by police") and its count does not already include him, he is added to the killed — as the
   Gun Violence Archive counts — and the value says so.
@@ -13,28 +14,27 @@ report would make:
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from typing import Any
 
+from newsparallax.facts.casualty_scope import (
+    RETRACTED,
+    ROUNDUP,
+    headline_counts,
+    historical,
+    historical_at,
+    not_victims,
+    other_cause,
+    unsaid,
+)
 from newsparallax.facts.claims import EVENT, ArticleInput, Claim, claim_at, number, quantities_of
-from newsparallax.facts.claims_context import report_event_day, well_formed_date
-from newsparallax.facts.concepts import CASUALTIES
+from newsparallax.facts.claims_context import report_event_day
 from newsparallax.facts.conjoined import add_conjoined
-from newsparallax.facts.event_day import names_event
-from newsparallax.facts.headlines import title_quantities
 from newsparallax.facts.victims import another_wounded, other_victim
-from newsparallax.read.casualties import casualty_counts, refine_counts
+from newsparallax.read.casualties import casualty_counts, find_phrase_casualties, refine_counts
 from newsparallax.read.layers import Quantity
 
-HISTORY_DAYS = 31
-_HISTORY = re.compile(r"\b(?:ago|anniversary|last\s+year|years?\s+earlier|massacre\s+at)\b", re.IGNORECASE)
-_PAGE_AGE = re.compile(r"\b(?:updated|posted|published|modified)\b[:\s]*\d+\s+\w+\s+ago\b", re.IGNORECASE)
-_YEAR = re.compile(
-    r"\b(?:in|since|of|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s+((?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
 _SHOOTER_DEAD = re.compile(
     r"\b(?:kill(?:ed|ing)\s+(?:him|her)self|(?:fatally\s+)?shot\s+(?:him|her)self\s+(?:dead|to\s+death)|"
     r"fatally\s+shot\s+(?:him|her)self|turn(?:ed|ing)\s+the\s+gun\s+on\s+(?:him|her)self|"
@@ -45,10 +45,6 @@ _SHOOTER_DEAD = re.compile(
 )
 LEAD_SENTENCES = 3
 OTHER_VICTIM_SENTENCES = 20  # where a victim told apart from the dead may be ("another man was shot")
-_ATTACKERS = frozenset({"suspects", "suspect", "gunmen", "shooters", "attackers", "assailants", "robbers"})
-#: What a count of a casualty verb may count besides people: "shot two times", "fired 30 rounds".
-_NOT_PEOPLE = frozenset({"times", "rounds", "shots", "bullets", "casings", "shells"})
-_VAGUE = re.compile(r"(?:dozens|hundreds|thousands|scores)\b", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:others?|more|additional)\b", re.IGNORECASE)
 _BODY_COUNT = re.compile(r"\b(?:dead|bodies|died|deaths?|found)\b", re.IGNORECASE)
 _SHOT_SELF = re.compile(r"\bsho(?:t|ots|oting)\s+(?:him|her|it)?self\b", re.IGNORECASE)
@@ -82,25 +78,6 @@ _WOUND_CUE = re.compile(
     r"(?:hit|struck)\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire))\b",
     re.IGNORECASE,
 )
-_RETRACTED = re.compile(
-    r"\bbut\s+(?:that|this|it|those\s+reports?)\s+(?:\w+\s+)?"
-    r"(?:proved|turned\s+out|was\s+(?:later\s+)?found)\s+(?:to\s+be\s+)?"
-    r"(?:incorrect|false|wrong|untrue|inaccurate|a\s+mistake)|"
-    r"\b(?:is|was)\s+not\s+(?:a|being\s+investigated\s+as\s+a)\s+homicide\b",
-    re.IGNORECASE,
-)
-_OTHER_CAUSE = re.compile(
-    r"\b(?:(?:car|vehicle|traffic|motorcycle|plane)\s+(?:crash|accident|wreck)|crash(?:ed)?|wreck|collision|"
-    r"overdose|cancer|illness|natural\s+causes|heart\s+attack|drown(?:ed|ing)?|(?:house|apartment)\s+fire|"
-    r"stabb(?:ed|ing)|beat(?:en)?\s+to\s+death)\b",
-    re.IGNORECASE,
-)
-#: A death or injury only asked about ("not able to say if the man had died"; not "investigating
-#: whether a shooting that left two dead was gang-related").
-_CONDITIONAL = re.compile(r"\b(?:if|whether)\s+(?:(?!(?:that|who|which)\b)[^.;:]){0,25}$", re.IGNORECASE)
-_GUN = re.compile(
-    r"\b(?:shot|shoot\w*|gun\w*|bullets?|fired|firearms?|rifles?|pistols?|handguns?)\b", re.IGNORECASE
-)
 _INCLUDED = re.compile(
     r"\b(?:including|among\s+them|counting)\s+(?:the\s+)?(?:(?:suspected\s+)?(?:gunman|shooter|suspect|attacker)|"
     r"(?:him|her)self)\b",
@@ -111,25 +88,36 @@ _INCLUDED = re.compile(
 def casualty_claims(article: ArticleInput) -> list[Claim]:
     """The killed, injured and missing counts the report states, quoting where it states them.
 
-    The body's counts come first; where the body gives none, the headline's ("4 shot at party",
-    "Teen dead in shooting"); where neither counts, a death or an injury the lead reports counts one.
+    The body's counts come first; where the body gives none, or fewer wounded, the headline's
+    ("4 shot at party", "Teen dead in shooting"); where neither counts, a death or an injury the lead
+    reports counts one.  A headline summing up several shootings ("14 shot since 8 p.m.") counts none.
     """
     stored = sorted(quantities_of(article), key=lambda q: q.start)
-    refine_counts(article.text, stored)  # again: readings stored by an older reading stage lack it
+    stored = _with_phrases(article, stored)  # again: readings stored by an older reading stage lack them
     event = report_event_day(article)
     day = event["value"] if event else None
     quantities = [
-        q
-        for q in stored
-        if not _historical(article, q, day) and not _not_victims(q) and not _unsaid(article, q)
+        q for q in stored if not historical(article, q, day) and not not_victims(q) and not unsaid(article, q)
     ]
     claims = _counted(article, _others_shot(add_conjoined(article, quantities)))
     if article.title and (article.text != article.title or not claims):  # a title-only report too
-        headline = _counted(article, title_quantities(article.title), headline=True)
+        headline = _counted(article, headline_counts(article.title), headline=True)
         claims = _prefer_headline(claims, headline)
     claims += _cued(article, {c.attribute for c in claims})
     claims += _another(article, {c.attribute for c in claims}, day)
     return _consistent(_with_shooter(article, claims))
+
+
+def _with_phrases(article: ArticleInput, stored: list[Quantity]) -> list[Quantity]:
+    """The stored counts with the phrase counts ("sent four people to the hospital") and the
+    refinements of the current reading stage, for readings an older stage stored."""
+    if (article.language or "en") != "en":
+        refine_counts(article.text, stored)
+        return stored
+    added = find_phrase_casualties(article.text, stored)
+    for quantity in added:
+        quantity.sentence = article.sentence_at(quantity.start)
+    return sorted([*stored, *added], key=lambda q: q.start)
 
 
 def one_described(claim: Claim) -> bool:
@@ -137,38 +125,6 @@ def one_described(claim: Claim) -> bool:
     if claim.normalized.get("value") != 1 or claim.basis == "shot":  # "2 shot, 1 dead": counted
         return False
     return claim.basis == "cue" or bool(_AGED.match(claim.value)) or not _COUNTED_ONE.match(claim.value)
-
-
-def _not_victims(quantity: Quantity) -> bool:
-    """Not a count of victims: the attackers ("the four suspects killed two men"), the shots ("shot
-    two times") or a vague crowd ("planned to kill hundreds")."""
-    if quantity.category not in (*CASUALTIES, "shot"):
-        return False
-    counted = (quantity.counted or "").lower()
-    return counted in _ATTACKERS or counted in _NOT_PEOPLE or bool(_VAGUE.match(quantity.text))
-
-
-def _unsaid(article: ArticleInput, quantity: Quantity) -> bool:
-    """A count the report takes back ("early reports said one person had died, but that proved to be
-    incorrect"), only asks about ("unclear whether the man had died"), or a death that was not a
-    shooting's ("died in a car crash the night before")."""
-    if quantity.category not in (*CASUALTIES, "shot"):
-        return False
-    start, _, sentence = article.sentence(quantity.sentence)
-    if _CONDITIONAL.search(article.text[start : quantity.start]):
-        return True
-    return bool(_RETRACTED.search(sentence)) or (
-        quantity.category == "killed" and _other_cause(article, sentence)
-    )
-
-
-def _other_cause(article: ArticleInput, sentence: str) -> bool:
-    """In a report of a shooting, a sentence that gives a death another cause and names no gun
-    (in a report of a crash, the crash's dead are the event's)."""
-    if not _OTHER_CAUSE.search(sentence) or _GUN.search(sentence):
-        return False
-    _, lead_end, _ = article.sentence(1)
-    return bool(_GUN.search(article.title or "") or _GUN.search(article.text[:lead_end]))
 
 
 def _others_shot(quantities: list[Quantity]) -> list[Quantity]:
@@ -208,16 +164,32 @@ def _cues(stated: set[str]) -> list[tuple[str, re.Pattern[str]]]:
 
 def _prefer_headline(body: list[Claim], headline: list[Claim]) -> list[Claim]:
     """The headline's count where the body gives none, or only describes one victim ("a man was
-    shot") while the headline counts more ("Four hurt in drive-by")."""
+    shot") while the headline counts more ("Four hurt in drive-by"), or where the headline counts
+    more wounded than the body ("4 injured, 1 critically" over "one person hospitalized in critical
+    condition"; not a round-up: "14 shot since 8 p.m.", "weekend gunfire wounds 12")."""
     chosen = {c.attribute: c for c in body}
     for claim in headline:
         current = chosen.get(claim.attribute)
+        value = claim.normalized["value"]
         singular = (
             current is not None and current.normalized["value"] == 1 and _ONE_VICTIM.match(current.value)
         )
-        if current is None or (singular and claim.normalized["value"] > 1):
+        if current is None or (singular and value > 1) or _more_wounded(claim, current, chosen.get("killed")):
             chosen[claim.attribute] = claim
     return list(chosen.values())
+
+
+def _more_wounded(headline: Claim, body: Claim | None, killed: Claim | None) -> bool:
+    if (
+        headline.attribute not in ("injured", "killed")
+        or body is None
+        or ROUNDUP.search(headline.mention.quote)
+    ):
+        return False
+    value = headline.normalized["value"]
+    if headline.basis == "shot" and killed is not None:  # "triple shooting": the dead leave the count
+        value -= killed.normalized["value"]
+    return bool(value > body.normalized["value"])
 
 
 def _summary_first(article: ArticleInput, quantities: list[Quantity]) -> list[Quantity]:
@@ -277,8 +249,8 @@ def _same_victim(injured: Quantity | None, killed_text: str) -> bool:
 
 def _affirmed(cue: re.Pattern[str], sentence: str) -> bool:
     """The cue occurs without a negation in the few words before it ("no one was hurt"), in a
-    sentence that does not take it back (see :func:`_unsaid`)."""
-    if _RETRACTED.search(sentence):
+    sentence that does not take it back (see :func:`.casualty_scope.unsaid`)."""
+    if RETRACTED.search(sentence):
         return False
     return any(
         not _NEGATION.search(sentence[max(0, m.start() - 25) : m.start()]) for m in cue.finditer(sentence)
@@ -294,7 +266,7 @@ def _cued(article: ArticleInput, stated: set[str]) -> list[Claim]:
     for index, (start, end) in enumerate(lead[:LEAD_SENTENCES]):
         sentence, died = article.text[start:end], False
         for category, cue in _cues(stated):
-            other = category == "killed" and _other_cause(article, sentence)
+            other = category == "killed" and other_cause(article, sentence)
             wound = cue is _WOUND_CUE and died  # "died of a gunshot wound": the wound is the death's
             if category not in stated and not other and not wound and _affirmed(cue, sentence):
                 stated.add(category)
@@ -302,7 +274,13 @@ def _cued(article: ArticleInput, stated: set[str]) -> list[Claim]:
                 cued = Quantity(start, end, "", 1.0, category=category, sentence=index)
                 claims.append(_cue_claim(article, cued))
     title = article.title or ""
-    if "killed" not in stated and _affirmed(_DEATH_CUE, title) and not _other_cause(article, title):
+    roundup = bool(ROUNDUP.search(title))
+    if (
+        "killed" not in stated
+        and not roundup
+        and _affirmed(_DEATH_CUE, title)
+        and not other_cause(article, title)
+    ):
         claims.append(_cue_claim(article, Quantity(0, 0, "", 1.0, category="killed", sentence=0), True))
     return claims
 
@@ -312,7 +290,7 @@ def _another(article: ArticleInput, stated: set[str], event_day: str | None) -> 
     if "killed" not in stated or "injured" in stated:
         return []
     other = another_wounded(article, OTHER_VICTIM_SENTENCES)
-    if other is None or _historical_at(article, other.sentence, event_day):
+    if other is None or historical_at(article, other.sentence, event_day):
         return []
     return [_cue_claim(article, other)]
 
@@ -321,42 +299,6 @@ def _cue_claim(article: ArticleInput, cued: Quantity, headline: bool = False) ->
     claim = _claim(article, str(cued.category), 1, cued, headline=headline)
     claim.basis = "cue"
     return claim
-
-
-def _historical(article: ArticleInput, quantity: Quantity, event_day: str | None) -> bool:
-    """A casualty count in a sentence about another time than the report's event."""
-    if quantity.category not in (*CASUALTIES, "shot"):
-        return False
-    return _historical_at(article, quantity.sentence, event_day)
-
-
-def _historical_at(article: ArticleInput, index: int, event_day: str | None = None) -> bool:
-    """Sentence ``index`` is about another time than the report's ("June 2010: a gunman ...").  Neither
-    a page's "Updated: 8 months ago" nor a date that is the report's own event day (later coverage:
-    "accused in a May 25 shooting that killed one") makes it so."""
-    _, _, sentence = article.sentence(index)
-    anchor = (article.published or article.anchor or "")[:10]
-    years = {int(y) for y in _YEAR.findall(sentence)}
-    if _HISTORY.search(_PAGE_AGE.sub("", sentence)) or (anchor and any(y < int(anchor[:4]) for y in years)):
-        return True
-    if not anchor:
-        return False
-    oldest = (dt.date.fromisoformat(anchor) - dt.timedelta(days=HISTORY_DAYS)).isoformat()
-    found = article.layers.get("dates") or []
-    dates = [d for d in found if d.get("sentence") == index and well_formed_date(d) and _dated(d)]
-    return any(d["value"] < oldest and not _names_the_event(article, d, event_day) for d in dates)
-
-
-def _names_the_event(article: ArticleInput, day: dict[str, Any], event_day: str | None) -> bool:
-    """The report's own event day, naming the event ("the May 25 shooting"), not a day recalled."""
-    return day["value"] == event_day and names_event(article.text, day)
-
-
-def _dated(day: dict[str, Any]) -> bool:
-    """A date that says when: written out (not "just after 11 p.m.", whose day is the report's), and
-    not a house number read as a year ("1013 Carrie St.")."""
-    value = str(day.get("value") or "")
-    return bool(value) and not day.get("relative") and value[:4] >= "1900"
 
 
 def _first(quantities: list[Quantity], category: str) -> int | None:
@@ -418,7 +360,7 @@ def _shooter_death(article: ArticleInput) -> re.Match[str] | None:
     """Where the report says the shooter died, outside sentences about other shootings."""
     for match in _SHOOTER_DEAD.finditer(article.text):
         index = article.sentence_at(match.start())
-        if index < 0 or not _historical_at(article, index):
+        if index < 0 or not historical_at(article, index):
             return match
     return None
 

@@ -91,13 +91,32 @@ _PHRASES = (
     (re.compile(rf"\b(?:shoots|shot|shooting|hits|hit|wounds|injures)\s+{_N}\s+{_WHO}\b", re.I), "shot"),
     (
         re.compile(
-            rf"\bsen(?:t|ds|ding)\s+{_N}\s+{_WHO}?\s*to\s+(?:the\s+|area\s+|local\s+)?hospitals?\b", re.I
+            rf"\b(?:sen(?:t|ds|ding)|put(?:s|ting)?)\s+{_N}\s+{_WHO}?\s*(?:in)?to\s+(?:the\s+|area\s+|local\s+)?hospitals?\b",
+            re.I,
         ),
         "injured",
     ),
     (
         re.compile(
-            rf"\b{_N}\s+{_WHO}\s+(?:are|were|remain)\s+(?:\w+\s+)?(?:recovering|hospitali[sz]ed|being\s+treated)\b",
+            rf"\b{_N}\s+(?:other\s+)?{_WHO}\s+(?:are|were|remain)\s+(?:\w+\s+)?"
+            r"(?:recovering|hospitali[sz]ed|being\s+treated|treated\s+for)\b",
+            re.I,
+        ),
+        "injured",
+    ),
+    (
+        re.compile(
+            rf"(?<!\ball\s)(?<!\bthe\s)\b{_N}\s+(?:other\s+)?{_WHO}\s+(?:also\s+)?(?:sustained|suffered|received)\s+(?:[\w-]+\s+){{0,3}}?"
+            r"(?:wounds|injuries)\b",
+            re.I,
+        ),
+        "injured",
+    ),
+    (
+        re.compile(
+            rf"\b{_N}\s+(?:other\s+)?{_WHO}\s+(?:were|are)\s+(?:\w+\s+)?(?:taken|transported|rushed)\s+to\s+"
+            r"(?:[\w'-]+\s+){0,3}?hospitals?\s+(?:in\s+(?:stable|fair|good|serious|critical)\s+condition|with\s+"
+            r"(?:non-?\s*life|injuries|wounds|gunshot))",
             re.I,
         ),
         "injured",

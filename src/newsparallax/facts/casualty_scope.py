@@ -1,0 +1,136 @@
+"""Which casualty counts are about the report's event: not history ("20 children were killed at
+Sandy Hook in 2012"), not the attackers or the shots ("the four suspects", "shot two times"), not a
+count taken back or only asked about, not a death of another cause, not a headline's round-up
+of several shootings ("14 shot since 8 p.m.")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from newsparallax.facts.claims import ArticleInput
+from newsparallax.facts.claims_context import well_formed_date
+from newsparallax.facts.concepts import CASUALTIES
+from newsparallax.facts.event_day import names_event
+from newsparallax.facts.headlines import title_quantities
+from newsparallax.read.layers import Quantity
+
+HISTORY_DAYS = 31
+
+_HISTORY = re.compile(r"\b(?:ago|anniversary|last\s+year|years?\s+earlier|massacre\s+at)\b", re.IGNORECASE)
+
+_PAGE_AGE = re.compile(r"\b(?:updated|posted|published|modified)\b[:\s]*\d+\s+\w+\s+ago\b", re.IGNORECASE)
+
+_YEAR = re.compile(
+    r"\b(?:in|since|of|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+_ATTACKERS = frozenset({"suspects", "suspect", "gunmen", "shooters", "attackers", "assailants", "robbers"})
+
+#: What a count of a casualty verb may count besides people: "shot two times", "fired 30 rounds".
+_NOT_PEOPLE = frozenset({"times", "rounds", "shots", "bullets", "casings", "shells"})
+#: A headline summing up several shootings ("14 shot since 8 p.m.", "weekend gunfire wounds 12").
+ROUNDUP = re.compile(
+    r"\b(?:shootings|weekend|since|violen(?:t|ce)|gunfire\s+(?:kills|wounds)|across|citywide)\b",
+    re.IGNORECASE,
+)
+_VAGUE = re.compile(r"(?:dozens|hundreds|thousands|scores)\b", re.IGNORECASE)
+
+RETRACTED = re.compile(
+    r"\bbut\s+(?:that|this|it|those\s+reports?)\s+(?:\w+\s+)?"
+    r"(?:proved|turned\s+out|was\s+(?:later\s+)?found)\s+(?:to\s+be\s+)?"
+    r"(?:incorrect|false|wrong|untrue|inaccurate|a\s+mistake)|"
+    r"\b(?:is|was)\s+not\s+(?:a|being\s+investigated\s+as\s+a)\s+homicide\b",
+    re.IGNORECASE,
+)
+
+_OTHER_CAUSE = re.compile(
+    r"\b(?:(?:car|vehicle|traffic|motorcycle|plane)\s+(?:crash|accident|wreck)|crash(?:ed)?|wreck|collision|"
+    r"overdose|cancer|illness|natural\s+causes|heart\s+attack|drown(?:ed|ing)?|(?:house|apartment)\s+fire|"
+    r"stabb(?:ed|ing)|beat(?:en)?\s+to\s+death)\b",
+    re.IGNORECASE,
+)
+
+#: A death or injury only asked about ("not able to say if the man had died"; not "investigating
+#: whether a shooting that left two dead was gang-related").
+_CONDITIONAL = re.compile(r"\b(?:if|whether)\s+(?:(?!(?:that|who|which)\b)[^.;:]){0,25}$", re.IGNORECASE)
+_GUN = re.compile(
+    r"\b(?:shot|shoot\w*|gun\w*|bullets?|fired|firearms?|rifles?|pistols?|handguns?)\b", re.IGNORECASE
+)
+
+
+def headline_counts(title: str) -> list[Quantity]:
+    """A headline's victim counts; none in a round-up of several shootings."""
+    if ROUNDUP.search(title):
+        return []
+    return [q for q in title_quantities(title) if not not_victims(q)]
+
+
+def not_victims(quantity: Quantity) -> bool:
+    """Not a count of victims: the attackers ("the four suspects killed two men"), the shots ("shot
+    two times") or a vague crowd ("planned to kill hundreds")."""
+    if quantity.category not in (*CASUALTIES, "shot"):
+        return False
+    counted = (quantity.counted or "").lower()
+    return counted in _ATTACKERS or counted in _NOT_PEOPLE or bool(_VAGUE.match(quantity.text))
+
+
+def unsaid(article: ArticleInput, quantity: Quantity) -> bool:
+    """A count the report takes back ("early reports said one person had died, but that proved to be
+    incorrect"), only asks about ("unclear whether the man had died"), or a death that was not a
+    shooting's ("died in a car crash the night before")."""
+    if quantity.category not in (*CASUALTIES, "shot"):
+        return False
+    start, _, sentence = article.sentence(quantity.sentence)
+    if _CONDITIONAL.search(article.text[start : quantity.start]):
+        return True
+    return bool(RETRACTED.search(sentence)) or (
+        quantity.category == "killed" and other_cause(article, sentence)
+    )
+
+
+def other_cause(article: ArticleInput, sentence: str) -> bool:
+    """In a report of a shooting, a sentence that gives a death another cause and names no gun
+    (in a report of a crash, the crash's dead are the event's)."""
+    if not _OTHER_CAUSE.search(sentence) or _GUN.search(sentence):
+        return False
+    _, lead_end, _ = article.sentence(1)
+    return bool(_GUN.search(article.title or "") or _GUN.search(article.text[:lead_end]))
+
+
+def historical(article: ArticleInput, quantity: Quantity, event_day: str | None) -> bool:
+    """A casualty count in a sentence about another time than the report's event."""
+    if quantity.category not in (*CASUALTIES, "shot"):
+        return False
+    return historical_at(article, quantity.sentence, event_day)
+
+
+def historical_at(article: ArticleInput, index: int, event_day: str | None = None) -> bool:
+    """Sentence ``index`` is about another time than the report's ("June 2010: a gunman ...").  Neither
+    a page's "Updated: 8 months ago" nor a date that is the report's own event day (later coverage:
+    "accused in a May 25 shooting that killed one") makes it so."""
+    _, _, sentence = article.sentence(index)
+    anchor = (article.published or article.anchor or "")[:10]
+    years = {int(y) for y in _YEAR.findall(sentence)}
+    if _HISTORY.search(_PAGE_AGE.sub("", sentence)) or (anchor and any(y < int(anchor[:4]) for y in years)):
+        return True
+    if not anchor:
+        return False
+    oldest = (dt.date.fromisoformat(anchor) - dt.timedelta(days=HISTORY_DAYS)).isoformat()
+    found = article.layers.get("dates") or []
+    dates = [d for d in found if d.get("sentence") == index and well_formed_date(d) and _dated(d)]
+    return any(d["value"] < oldest and not _names_the_event(article, d, event_day) for d in dates)
+
+
+def _names_the_event(article: ArticleInput, day: dict[str, Any], event_day: str | None) -> bool:
+    """The report's own event day, naming the event ("the May 25 shooting"), not a day recalled."""
+    return day["value"] == event_day and names_event(article.text, day)
+
+
+def _dated(day: dict[str, Any]) -> bool:
+    """A date that says when: written out (not "just after 11 p.m.", whose day is the report's), and
+    not a house number read as a year ("1013 Carrie St.")."""
+    value = str(day.get("value") or "")
+    return bool(value) and not day.get("relative") and value[:4] >= "1900"
