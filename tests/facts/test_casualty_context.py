@@ -206,6 +206,25 @@ def test_a_headline_s_vague_crowd_is_no_count() -> None:
     assert "killed" not in counts(report)
 
 
+def test_counts_of_several_shootings_or_another_one_are_not_the_event_s() -> None:
+    text = "A man was shot on Elm Street. At least 35 others have been wounded in shootings across Chicago."
+    report = article(text, quantities=[quantity("35 others", text, 35, "injured", 1)])
+    assert counts(report) == {"injured": 1}
+    other = "In a separate shooting, one man was killed and three others were wounded."
+    quantities = [
+        quantity("one man", other, 1, "killed", 0),
+        quantity("three others", other, 3, "injured", 0),
+    ]
+    # (a death the sentence tells of still counts one, as any death a lead reports)
+    assert counts(article(other, quantities=quantities)) == {"killed": 1}
+
+
+def test_a_part_of_the_wounded_is_not_their_count() -> None:
+    text = "A shooting left people hurt. Two of the wounded men were taken to UPMC Mercy."
+    report = article(text, quantities=[quantity("Two of the wounded men", text, 2, "injured", 1)])
+    assert counts(report).get("injured") != 2
+
+
 def _story_counts(reports: list[ArticleInput]) -> dict[str, Any]:
     claims = story_casualties([c for r in reports for c in casualty_claims(r)])
     return {f.attribute: f.value for f in align(claims)}

@@ -36,6 +36,16 @@ ROUNDUP = re.compile(
     r"\b(?:shootings|weekend|since|violen(?:t|ce)|gunfire\s+(?:kills|wounds)|across|citywide)\b",
     re.IGNORECASE,
 )
+#: A sentence summing up several shootings, or telling of another one: its counts are not the event's.
+_SEVERAL = re.compile(
+    r"\b(?:(?:separate|different)\s+shootings|shootings\s+(?:across|citywide|throughout|around)|citywide|"
+    r"across\s+the\s+city|in\s+(?:a|another)\s+(?:separate|unrelated)\s+(?:shooting|incident)|"
+    r"(?:pair|string|series|spate|rash)\s+of\s+shootings|(?:two|three|four|five|six|several|multiple|\d+)\s+"
+    r"(?:separate\s+|different\s+)?shootings|violent\s+weekend|separate\s+(?:shooting\s+)?incidents)\b",
+    re.IGNORECASE,
+)
+_PART = re.compile(r"[\w-]+\s+of\s+(?:the|those|them|these)\b", re.IGNORECASE)
+_ONE_OF_N = re.compile(r"(?:one|1)\s+of\s+(?:the\s+)?(?:\d+|[a-z]+)\s", re.IGNORECASE)
 _VAGUE = re.compile(r"(?:dozens|hundreds|thousands|scores)\b", re.IGNORECASE)
 
 RETRACTED = re.compile(
@@ -70,11 +80,13 @@ def headline_counts(title: str) -> list[Quantity]:
 
 def not_victims(quantity: Quantity) -> bool:
     """Not a count of victims: the attackers ("the four suspects killed two men"), the shots ("shot
-    two times") or a vague crowd ("planned to kill hundreds")."""
+    two times"), a vague crowd ("planned to kill hundreds") or a part of the victims ("two of the
+    wounded men were taken to UPMC Mercy"; "one of the five people hospitalized" counts the five)."""
     if quantity.category not in (*CASUALTIES, "shot"):
         return False
     counted = (quantity.counted or "").lower()
-    return counted in _ATTACKERS or counted in _NOT_PEOPLE or bool(_VAGUE.match(quantity.text))
+    part = _PART.match(quantity.text) and not _ONE_OF_N.match(quantity.text)
+    return counted in _ATTACKERS or counted in _NOT_PEOPLE or bool(_VAGUE.match(quantity.text) or part)
 
 
 def unsaid(article: ArticleInput, quantity: Quantity) -> bool:
@@ -86,9 +98,17 @@ def unsaid(article: ArticleInput, quantity: Quantity) -> bool:
     start, _, sentence = article.sentence(quantity.sentence)
     if _CONDITIONAL.search(article.text[start : quantity.start]):
         return True
+    if several_shootings(sentence):
+        return True
     return bool(RETRACTED.search(sentence)) or (
         quantity.category == "killed" and other_cause(article, sentence)
     )
+
+
+def several_shootings(sentence: str) -> bool:
+    """The sentence sums up several shootings or tells of another one ("in separate shootings across
+    the city", "in a separate shooting")."""
+    return bool(_SEVERAL.search(sentence))
 
 
 def other_cause(article: ArticleInput, sentence: str) -> bool:
