@@ -225,6 +225,15 @@ def test_a_part_of_the_wounded_is_not_their_count() -> None:
     assert counts(report).get("injured") != 2
 
 
+def test_another_victim_told_apart_from_the_dead_one_described_as_shot_is_wounded() -> None:
+    text = "A man was shot several times and died at a hospital. Another man was shot in the back."
+    quantities = [
+        quantity("A man was shot", text, 1, "injured", 0, counted="people"),
+        quantity("Another man was shot", text, 1, "injured", 1, counted="people"),
+    ]
+    assert counts(article(text, quantities=quantities)) == {"killed": 1, "injured": 1}
+
+
 def _story_counts(reports: list[ArticleInput]) -> dict[str, Any]:
     claims = story_casualties([c for r in reports for c in casualty_claims(r)])
     return {f.attribute: f.value for f in align(claims)}

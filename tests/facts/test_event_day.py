@@ -75,6 +75,22 @@ def test_words_around_a_day_tell_what_it_dates() -> None:
     assert governed(quiet, day("Sunday", quiet, "2026-09-20", 0, "day")) == UNKNOWN
 
 
+def test_a_capitalised_cue_word_is_part_of_a_name() -> None:
+    text = "A man is thankful to be alive after a shooting at Pershing Court Manor on Thursday."
+    assert governed(text, day("Thursday", text, "2026-09-17", 0, "day")) == EVENT
+    court = "He appeared in court on Thursday."
+    assert governed(court, day("Thursday", court, "2026-09-17", 0, "day")) == OTHER
+    hurt = "None of the injuries sustained Monday appeared to be life-threatening."
+    assert governed(hurt, day("Monday", hurt, "2026-09-14", 0, "day")) == EVENT
+
+
+def test_a_reported_shooting_is_not_a_statement() -> None:
+    text = "Deputies are investigating a reported shooting on Tuesday evening in the park."
+    assert event_day(text, "2026-10-07", day("Tuesday evening", text, "2026-10-06", 0)) == "2026-10-06"
+    said = "A man was shot in the park, police reported on Tuesday."
+    assert event_day(said, "2026-10-07", day("Tuesday", said, "2026-10-06", 0, "day")) is None
+
+
 def test_a_named_day_wins_over_overnight_and_a_statement_day_loses() -> None:
     text = "Shots rang out overnight. The shooting took place around 11:40 p.m. Sunday, police said."
     found = event_day(

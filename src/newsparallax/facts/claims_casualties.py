@@ -105,7 +105,9 @@ def casualty_claims(article: ArticleInput) -> list[Claim]:
         claims = _prefer_headline(claims, headline)
     claims += _cued(article, {c.attribute for c in claims})
     claims += _another(article, {c.attribute for c in claims}, day)
-    return _consistent(_with_shooter(article, claims))
+    claims = _consistent(_with_shooter(article, claims))
+    # the victim described as shot was the one who died: another may still be told apart
+    return claims + _another(article, {c.attribute for c in claims}, day)
 
 
 def _with_phrases(article: ArticleInput, stored: list[Quantity]) -> list[Quantity]:

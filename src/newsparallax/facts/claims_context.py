@@ -43,7 +43,10 @@ _MODEL = re.compile(
     r"(?P<family>Il|IL|An|AN|Tu|TU|Su|SU|MiG|C|KC|F|B|A|Ka|Mi|Yak)-?(?P<number>\d{2,3})(?P<suffix>[A-Z]?)\b(?!-)"
     r"|\b(?P<maker>Antonov|Ilyushin|Tupolev|Boeing|Airbus)[- ](?P<bare>\d{2,3})\b"
 )
+#: A verb of saying right before a day dates the statement ("police said Monday"); not an adjective
+#: ("a reported shooting on Tuesday").
 _SAID = re.compile(
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)"
     r"\b(?:said|says|told|announced|confirmed|reported|added|stated|declared|dijo|afirmó|informó|"
     r"anunció|a déclaré|a annoncé)\s+(?:\w+\s+){0,2}?(?:on\s+|el\s+|le\s+)?$",
     re.IGNORECASE,

@@ -34,7 +34,8 @@ EVENT, UNKNOWN, OTHER = 2, 1, 0
 
 _EVENT = (
     r"shot|shoots?|shootings?|fired|firing|gunfire|gunshots?|shots|opened\s+fire|killed|killing|slain|"
-    r"wounded|wounding|injured|injuring|hurt|died|dies|dead|murdered|struck|hit|happened|occurred|"
+    r"wounded|wounding|injured|injuring|injury|injuries|sustained|hurt|died|dies|dead|murdered|struck|hit|"
+    r"happened|occurred|"
     r"took\s+place|erupted|broke\s+out|rang\s+out|attack(?:ed)?|homicide|incident|stabbed|gunned\s+down|"
     r"found|discovered|accidentally|discharged"
 )
@@ -98,14 +99,20 @@ def governed(text: str, day: dict[str, Any]) -> int:
     if _NOUN_AFTER.match(text, day["end"]) or _SAID_AFTER.match(text, day["end"]):
         return OTHER
     before = _clause_tail(text[max(0, day["start"] - REACH_BEFORE) : day["start"]])
-    cues = list(_CUE.finditer(before))
+    cues = [m for m in _CUE.finditer(before) if not _proper(before, m)]
     if cues:
         return EVENT if cues[-1].group("event") else OTHER
     after = _clause_head(text[day["end"] : day["end"] + REACH_AFTER])
-    first = _CUE.search(after)
+    first = next((m for m in _CUE.finditer(after) if not _proper(after, m)), None)
     if first is None:
         return UNKNOWN
     return EVENT if first.group("event") else OTHER
+
+
+def _proper(text: str, cue: re.Match[str]) -> bool:
+    """A cue word capitalised inside a sentence is part of a name ("Pershing Court Manor", "Memorial
+    Hospital", "Will County"), not the word."""
+    return cue.group()[0].isupper() and not re.search(r"(?:^|[.!?\"“]\s*)$", text[: cue.start()])
 
 
 def _clause_tail(before: str) -> str:
