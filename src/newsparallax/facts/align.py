@@ -36,6 +36,7 @@ from newsparallax.facts.values import compare
 
 MATCH_THRESHOLD = 0.25
 SINGLE_VALUED_THRESHOLD = 0.1
+FIRST_DAYS = 2  # a casualty figure of the reports this many days after the first one is the event's
 RECENT = 3  # days before the first report within which a day may be the event's
 _RANK = {"conflict": 0, "compatible": 1, "agreed": 1, "single_source": 2}
 
@@ -166,14 +167,13 @@ def best_value(fact: Fact) -> tuple[Any, str | None]:
 def _casualty_value(
     attribute: str, groups: list[list[Claim]], chosen: list[Claim]
 ) -> tuple[list[Claim], str | None]:
-    """An explicit update wins; otherwise a higher figure wins: for the dead, the highest any report
-    gives (the toll only grows; a lower figure describes part of the victims), for the others the one
-    the latest reports give (the wounded who die leave the count)."""
+    """An explicit update wins; otherwise a higher figure wins: the highest the reports of the first
+    days give (the toll grows as victims are found and counted; a lower figure describes part of
+    them).  Measured on GVC dev, this beats the latest report's figure for the wounded (0.786
+    against 0.781): the wounded who die leave the count, but later reports of a story are more
+    often of something else."""
     revisions = [g for g in groups if any(c.revision for c in g)]
-    if attribute == "killed":
-        latest = max(groups, key=_number)
-    else:
-        latest = max(groups, key=lambda g: max(_order(c) for c in g))
+    latest = max(_first_days(groups), key=_number)
     candidate = revisions[-1] if revisions else latest
     if _number(candidate) > _number(chosen) or revisions:
         earlier = sorted({_number(g) for g in groups if g is not candidate})
@@ -181,6 +181,21 @@ def _casualty_value(
         how = "an explicit update" if revisions else "other reports"
         return candidate, f"revised upward to {_shown(_number(candidate))} by {how}; earlier figures: {shown}"
     return chosen, None
+
+
+def _first_days(groups: list[list[Claim]]) -> list[list[Claim]]:
+    """The figures the reports of the first days give (later reports of a story are more often of
+    something else it holds: a trial, a round-up, another shooting)."""
+    published = [_day(c.mention.published) for g in groups for c in g]
+    first = min((d for d in published if d), default=None)
+    if first is None:
+        return groups
+    near = [
+        g
+        for g in groups
+        if any((d := _day(c.mention.published)) and (d - first).days <= FIRST_DAYS for c in g)
+    ]
+    return near or groups
 
 
 def _number(group: list[Claim]) -> float:
