@@ -203,6 +203,18 @@ def test_a_headline_counting_more_wounded_than_the_body_wins_unless_it_sums_up_a
     assert counts(triple) == {"killed": 2, "injured": 1}
 
 
+def test_a_murder_suicide_count_already_holds_the_shooter() -> None:
+    report = article("Deputies found the family at home. The father then killed himself.", quantities=[])
+    report.title = "2 adults, 2 children killed in Stokes County murder-suicide"
+    assert counts(report) == {"killed": 4}
+
+
+def test_a_headline_over_some_hours_sums_up_several_shootings() -> None:
+    report = article("Police are investigating.", quantities=[])
+    report.title = "7 adults, one child shot in five hours"
+    assert "injured" not in counts(report)
+
+
 def test_a_headline_s_vague_crowd_is_no_count() -> None:
     text = "Police said the gunman had stockpiled ammunition."
     report = article(text, quantities=[])

@@ -42,3 +42,19 @@ def test_a_total_broken_down_into_groups_is_not_added_to_them() -> None:
     text = "Six people, three men and three women, were wounded early Sunday."
     assert widened(text, "three women", 3)[0] == 6
     assert widened("Two girls and a newborn were hurt in the crash.", "Two girls", 2)[0] == 3  # a baby noun
+
+
+def test_the_objects_of_an_active_verb_and_groups_before_the_verb_are_added() -> None:
+    text = "A drive-by shooting injured three adults and an 11-year-old child on Monday."
+    assert widened(text, "three adults", 3, "shot")[0] == 4
+    assert widened("2 Girls, 2 Men Shot At Birthday Party In Compton", "2 Men", 2, "shot")[0] == 4
+    # a comma alone joins groups only right before the verb
+    assert widened("Police told two men, three women stayed inside.", "three women", 3)[0] == 3
+
+
+def test_a_headline_s_conjoined_groups_count_together() -> None:
+    from tests.facts.test_casualty_context import counts
+
+    report = article("Police are looking for the gunman.")
+    report.title = "2 Girls, 2 Men Shot At Birthday Party In Compton"
+    assert counts(report) == {"injured": 4}

@@ -33,7 +33,8 @@ _ATTACKERS = frozenset({"suspects", "suspect", "gunmen", "shooters", "attackers"
 _NOT_PEOPLE = frozenset({"times", "rounds", "shots", "bullets", "casings", "shells"})
 #: A headline summing up several shootings ("14 shot since 8 p.m.", "weekend gunfire wounds 12").
 ROUNDUP = re.compile(
-    r"\b(?:shootings|weekend|since|violen(?:t|ce)|gunfire\s+(?:kills|wounds)|across|citywide)\b",
+    r"\b(?:shootings|weekend|since|violen(?:t|ce)|gunfire\s+(?:kills|wounds)|across|citywide|"
+    r"in\s+(?:\w+\s+)?(?:hours|days))\b",
     re.IGNORECASE,
 )
 #: A sentence summing up several shootings, or telling of another one: its counts are not the event's.

@@ -14,6 +14,7 @@ report would make:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from typing import Any
@@ -47,6 +48,7 @@ LEAD_SENTENCES = 3
 OTHER_VICTIM_SENTENCES = 20  # where a victim told apart from the dead may be ("another man was shot")
 _OTHERS = re.compile(r"\b(?:others?|more|additional)\b", re.IGNORECASE)
 _BODY_COUNT = re.compile(r"\b(?:dead|bodies|died|deaths?|found)\b", re.IGNORECASE)
+_MURDER_SUICIDE = re.compile(r"\bmurder[\s-]suicide\b", re.IGNORECASE)
 _SHOT_SELF = re.compile(r"\bsho(?:t|ots|oting)\s+(?:him|her|it)?self\b", re.IGNORECASE)
 _ACCIDENT = re.compile(r"\baccident(?:al(?:ly)?)?\b", re.IGNORECASE)
 _COUNTED_ONE = re.compile(r"(?:\d|one\b|another\b|other\b|a\s+(?:second|third)\b)", re.IGNORECASE)
@@ -101,13 +103,22 @@ def casualty_claims(article: ArticleInput) -> list[Claim]:
     ]
     claims = _counted(article, _others_shot(add_conjoined(article, quantities)))
     if article.title and (article.text != article.title or not claims):  # a title-only report too
-        headline = _counted(article, headline_counts(article.title), headline=True)
+        headline = _headline_claims(article, article.title)
         claims = _prefer_headline(claims, headline)
     claims += _cued(article, {c.attribute for c in claims})
     claims += _another(article, {c.attribute for c in claims}, day)
     claims = _consistent(_with_shooter(article, claims))
     # the victim described as shot was the one who died: another may still be told apart
     return claims + _another(article, {c.attribute for c in claims}, day)
+
+
+def _headline_claims(article: ArticleInput, title: str) -> list[Claim]:
+    """The headline's counts, read as one sentence ("2 Girls, 2 Men Shot At Birthday Party": four)."""
+    as_text = dataclasses.replace(
+        article, text=title, layers={**article.layers, "sentences": [(0, len(title))]}
+    )
+    counts = [dataclasses.replace(q, sentence=0) for q in headline_counts(title)]
+    return _counted(as_text, add_conjoined(as_text, counts), headline=True)
 
 
 def _with_phrases(article: ArticleInput, stored: list[Quantity]) -> list[Quantity]:
@@ -375,7 +386,7 @@ def _includes_shooter(article: ArticleInput, killed: Claim, found: re.Match[str]
     quote = killed.mention.quote
     if _INCLUDED.search(quote) or found.group() in killed.value:
         return True
-    if int(killed.normalized["value"]) >= 2 and _BODY_COUNT.search(quote):
+    if int(killed.normalized["value"]) >= 2 and (_BODY_COUNT.search(quote) or _MURDER_SUICIDE.search(quote)):
         return True
     _, _, sentence = article.sentence(article.sentence_at(found.start()))
     accident = any(_ACCIDENT.search(t) for t in (sentence, quote, article.title or ""))

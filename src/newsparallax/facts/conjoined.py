@@ -33,6 +33,17 @@ _AFTER = re.compile(
     rf"(?P<groups>(?:\s*,\s*{_GROUP})*\s*,?\s+and\s+{_GROUP})(?=\s*,?\s+(?:were|was|are|have|had|all)\b)",
     re.IGNORECASE,
 )
+#: "injuring four men and two women": after an active verb, the groups that follow are its objects.
+_ACTIVE_BEFORE = re.compile(
+    r"\b(?:injuring|injured|wounding|wounded|shooting|shot|killing|killed|hitting|hit|striking|struck)\s+$",
+    re.IGNORECASE,
+)
+_AFTER_OBJECTS = re.compile(rf"(?P<groups>(?:\s*,\s*{_GROUP})*\s*,?\s+and\s+{_GROUP})", re.IGNORECASE)
+#: "2 Girls, 2 Men Shot At Birthday Party": groups joined by a comma only, right before the verb.
+_BEFORE_COMMA = re.compile(rf"(?P<groups>{_GROUP})\s*,\s*$", re.IGNORECASE)
+_VERB_NEXT = re.compile(
+    r"\s+(?:(?:were|was|are)\s+)?(?:shot|wounded|injured|hurt|killed|dead)\b", re.IGNORECASE
+)
 _ONE_GROUP = re.compile(_GROUP, re.IGNORECASE)
 _COUNT = re.compile(rf"\b(?P<n>{_N})\s+(?:[a-z-]+\s+)?{_PERSON}\b", re.IGNORECASE)
 _COUNTED = ("killed", "injured", "shot")
@@ -48,16 +59,22 @@ def _widened(article: ArticleInput, quantity: Quantity) -> Quantity:
         return dataclasses.replace(quantity, value=2.0)
     if not _ONE_GROUP.fullmatch(quantity.text):  # "A teenager is dead", "three men and two women"
         return quantity
+    text = article.text
     start, end, _ = article.sentence(quantity.sentence)
-    before = _BEFORE.search(article.text, start, quantity.start)
-    after = _AFTER.match(article.text, quantity.end, end)
+    before = _BEFORE.search(text, start, quantity.start)
+    if before is None and _VERB_NEXT.match(text, quantity.end):
+        before = _BEFORE_COMMA.search(text, start, quantity.start)
+    after = _AFTER.match(text, quantity.end, end)
+    if after is None and _ACTIVE_BEFORE.search(text, max(start, quantity.start - 16), quantity.start):
+        after = _AFTER_OBJECTS.match(text, quantity.end, end)
     if before is None and after is None:
         return quantity
     first = before.start("groups") if before else quantity.start
     last = after.end("groups") if after else quantity.end
     added = sum(_total(m.group("groups")) for m in (before, after) if m is not None)
-    text = article.text[first:last]
-    return dataclasses.replace(quantity, start=first, end=last, text=text, value=quantity.value + added)
+    return dataclasses.replace(
+        quantity, start=first, end=last, text=text[first:last], value=quantity.value + added
+    )
 
 
 def _total(groups: str) -> int:
