@@ -84,6 +84,26 @@ def test_a_capitalised_cue_word_is_part_of_a_name() -> None:
     assert governed(hurt, day("Monday", hurt, "2026-09-14", 0, "day")) == EVENT
 
 
+def test_court_days_and_a_finding_date_what_came_after() -> None:
+    verdict = "On Tuesday, Judge Robert Wilson found that prosecutors had established probable cause."
+    assert governed(verdict, day("Tuesday", verdict, "2026-09-15", 0, "day")) != EVENT
+    guilty = "A man on trial in a double murder was found guilty Wednesday afternoon."
+    assert governed(guilty, day("Wednesday afternoon", guilty, "2026-09-16", 0)) == OTHER
+    hearing = "He is held on $50,000 bail while awaiting a Thursday court hearing."
+    assert governed(hearing, day("Thursday", hearing, "2026-09-17", 0, "day")) == OTHER
+    found = "Deputies found two men shot Sunday in a parked truck."
+    assert governed(found, day("Sunday", found, "2026-09-20", 0, "day")) == EVENT
+
+
+def test_a_day_far_into_the_report_dates_the_event_only_if_nothing_else_does() -> None:
+    lead = "Police are looking into a case. More news follows. Nothing else. Still more. "
+    text = lead * 2 + "Investigators did not have enough evidence to arrest him until early Thursday morning."
+    late = day("early Thursday morning", text, "2026-10-01", 8)
+    assert event_day(text, "2026-10-02", late) is None
+    shot = lead * 2 + "The man was shot early Thursday morning."
+    assert event_day(shot, "2026-10-02", day("early Thursday morning", shot, "2026-10-01", 8)) == "2026-10-01"
+
+
 def test_a_reported_shooting_is_not_a_statement() -> None:
     text = "Deputies are investigating a reported shooting on Tuesday evening in the park."
     assert event_day(text, "2026-10-07", day("Tuesday evening", text, "2026-10-06", 0)) == "2026-10-06"

@@ -37,7 +37,7 @@ _EVENT = (
     r"wounded|wounding|injured|injuring|injury|injuries|sustained|hurt|died|dies|dead|murdered|struck|hit|"
     r"happened|occurred|"
     r"took\s+place|erupted|broke\s+out|rang\s+out|attack(?:ed)?|homicide|incident|stabbed|gunned\s+down|"
-    r"found|discovered|accidentally|discharged"
+    r"found(?!\s+(?:guilty|not|that|no|probable|him|her|them))|discovered|accidentally|discharged"
 )
 _OTHER = (
     r"announced|confirmed|identified|arrested|arrests?|apprehended|captured|caught|booked|"
@@ -46,12 +46,12 @@ _OTHER = (
     r"condition|listed|recovering|searching|searched|investigating|canvass(?:ed|ing)?|surrendered|"
     r"expected|will|scheduled|planned|continued?|still|updated|autopsy|ruled|questioned|interviewed|"
     r"visited|gathered|marched|mourned|honou?red|issued|filed|held|hospital\s+(?:on|late|early)|"
-    r"spoke|speaks|speaking|talked|told|asked|urged|called\s+for"
+    r"spoke|speaks|speaking|talked|told|asked|urged|called\s+for|judge|guilty|interview|sided"
 )
 _CUE = re.compile(rf"\b(?:(?P<event>{_EVENT})|(?P<other>{_OTHER}))\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|\s[—–-]\s|\b(?:but|while|when|before|after|and\s+then)\b", re.IGNORECASE)
 _NOUN_AFTER = re.compile(
-    r"\W*(?:(?:press|news)\s+conference|briefing|vigil|funeral|hearing|court\s+appearance|statement)\b",
+    r"\W*(?:(?:press|news)\s+conference|briefing|vigil|funeral|hearing|court\s+(?:appearance|hearing|date)|statement)\b",
     re.IGNORECASE,
 )
 _EVENT_NOUN_AFTER = re.compile(
@@ -77,7 +77,7 @@ def pick_event_day(text: str, days: list[dict[str, Any]], published: str | None)
     lead = [(s, d) for s, d in scored if d.get("sentence", -1) < LEAD_SENTENCES]
     pool = lead + [(s, d) for s, d in scored if s == EVENT and (s, d) not in lead]
     if not pool:
-        return days[0] if days else None
+        return next((d for d in days if governed(text, d) != OTHER), None)
     best = max(s for s, _ in pool)
     if best == OTHER:
         return None
