@@ -215,6 +215,15 @@ def test_a_headline_over_some_hours_sums_up_several_shootings() -> None:
     assert "injured" not in counts(report)
 
 
+def test_an_injury_the_lead_reports_without_a_number_counts_one() -> None:
+    assert counts(article("A 7-year-old found a gun at home. The injury was not life threatening.")) == {
+        "injured": 1
+    }
+    assert counts(article("A toddler was grazed by a bullet in the living room.")) == {"injured": 1}
+    # an injury a death is of is the death's
+    assert counts(article("A man died of his injuries after the shooting on Elm Street.")) == {"killed": 1}
+
+
 def test_a_headline_s_vague_crowd_is_no_count() -> None:
     text = "Police said the gunman had stockpiled ammunition."
     report = article(text, quantities=[])

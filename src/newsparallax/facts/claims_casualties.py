@@ -74,9 +74,10 @@ _INJURY_CUE = re.compile(
 )
 #: A wound: one injured, only where the sentence reports no death ("died of a gunshot wound").
 _WOUND_CUE = re.compile(
-    r"\b(?:gunshot\s+wounds?|(?:was|were)\s+shot\s+in\s+the\s+(?:\w+\s+)?(?:legs?|arms?|foot|feet|hand|hip|"
+    r"\b(?:gunshot\s+wounds?|(?:the|his|her)\s+injur(?:y|ies)\b|non[\s-]life[\s-]threatening|grazed|"
+    r"(?:was|were)\s+(?:also\s+)?shot\s+in\s+(?:the|his|her)\s+(?:\w+\s+)?(?:legs?|arms?|foot|feet|hand|hip|"
     r"shoulder|back|stomach|abdomen|chest|buttocks?|thigh|head|neck|face)|"
-    r"(?:was|were|been)\s+(?:accidentally\s+|critically\s+|seriously\s+)?shot\b(?!\s+(?:at|dead|to\s+death|and\s+killed))|"
+    r"(?:was|were|been)\s+(?:also\s+|accidentally\s+|critically\s+|seriously\s+)?shot\b(?!\s+(?:at|dead|to\s+death|and\s+killed))|"
     r"(?:hit|struck)\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire))\b",
     re.IGNORECASE,
 )
