@@ -156,7 +156,7 @@ def best_value(fact: Fact) -> tuple[Any, str | None]:
     groups = value_groups(fact)
     chosen, note = groups[0], None
     if fact.attribute in CASUALTIES and len(groups) > 1:
-        chosen, note = _casualty_value(fact.attribute, groups, chosen)
+        chosen, note = _casualty_value(groups, chosen)
     elif fact.kind == "count" and len(groups) > 1:
         chosen = _precise(groups)
     elif fact.kind == "date" and len(groups) > 1:
@@ -164,9 +164,7 @@ def best_value(fact: Fact) -> tuple[Any, str | None]:
     return display_value(fact.kind, chosen[0]), note
 
 
-def _casualty_value(
-    attribute: str, groups: list[list[Claim]], chosen: list[Claim]
-) -> tuple[list[Claim], str | None]:
+def _casualty_value(groups: list[list[Claim]], chosen: list[Claim]) -> tuple[list[Claim], str | None]:
     """An explicit update wins; otherwise a higher figure wins: the highest the reports of the first
     days give (the toll grows as victims are found and counted; a lower figure describes part of
     them).  Measured on GVC dev, this beats the latest report's figure for the wounded (0.786
@@ -190,12 +188,14 @@ def _first_days(groups: list[list[Claim]]) -> list[list[Claim]]:
     first = min((d for d in published if d), default=None)
     if first is None:
         return groups
-    near = [
-        g
-        for g in groups
-        if any((d := _day(c.mention.published)) and (d - first).days <= FIRST_DAYS for c in g)
-    ]
+    near = [g for g in groups if any(_days_after(c, first) <= FIRST_DAYS for c in g)]
     return near or groups
+
+
+def _days_after(claim: Claim, first: dt.date) -> float:
+    """Days from the story's first report to the claim's report (an undated report: never near)."""
+    day = _day(claim.mention.published)
+    return (day - first).days if day else float("inf")
 
 
 def _number(group: list[Claim]) -> float:

@@ -17,21 +17,18 @@ from newsparallax.facts.headlines import title_quantities
 from newsparallax.read.layers import Quantity
 
 HISTORY_DAYS = 31
-
 _HISTORY = re.compile(r"\b(?:ago|anniversary|last\s+year|years?\s+earlier|massacre\s+at)\b", re.IGNORECASE)
-
 _PAGE_AGE = re.compile(r"\b(?:updated|posted|published|modified)\b[:\s]*\d+\s+\w+\s+ago\b", re.IGNORECASE)
-
 _YEAR = re.compile(
     r"\b(?:in|since|of|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-
 _ATTACKERS = frozenset({"suspects", "suspect", "gunmen", "shooters", "attackers", "assailants", "robbers"})
-
 #: What a count of a casualty verb may count besides people: "shot two times", "fired 30 rounds".
 _NOT_PEOPLE = frozenset({"times", "rounds", "shots", "bullets", "casings", "shells"})
 #: A headline summing up several shootings ("14 shot since 8 p.m.", "weekend gunfire wounds 12").
+#: Broader than :data:`_SEVERAL`: a headline's plural "shootings" or "weekend" is a round-up, a
+#: body sentence's often is not ("the shootings happened", "a shooting over the weekend").
 ROUNDUP = re.compile(
     r"\b(?:shootings|weekend|since|violen(?:t|ce)|gunfire\s+(?:kills|wounds)|across|citywide|"
     r"in\s+(?:\w+\s+)?(?:hours|days))\b",
@@ -48,7 +45,6 @@ _SEVERAL = re.compile(
 _PART = re.compile(r"[\w-]+\s+of\s+(?:the|those|them|these)\b", re.IGNORECASE)
 _ONE_OF_N = re.compile(r"(?:one|1)\s+of\s+(?:the\s+)?(?:\d+|[a-z]+)\s", re.IGNORECASE)
 _VAGUE = re.compile(r"(?:dozens|hundreds|thousands|scores)\b", re.IGNORECASE)
-
 RETRACTED = re.compile(
     r"\bbut\s+(?:that|this|it|those\s+reports?)\s+(?:\w+\s+)?"
     r"(?:proved|turned\s+out|was\s+(?:later\s+)?found)\s+(?:to\s+be\s+)?"
@@ -56,14 +52,12 @@ RETRACTED = re.compile(
     r"\b(?:is|was)\s+not\s+(?:a|being\s+investigated\s+as\s+a)\s+homicide\b",
     re.IGNORECASE,
 )
-
 _OTHER_CAUSE = re.compile(
     r"\b(?:(?:car|vehicle|traffic|motorcycle|plane)\s+(?:crash|accident|wreck)|crash(?:ed)?|wreck|collision|"
     r"overdose|cancer|illness|natural\s+causes|heart\s+attack|drown(?:ed|ing)?|(?:house|apartment)\s+fire|"
     r"stabb(?:ed|ing)|beat(?:en)?\s+to\s+death)\b",
     re.IGNORECASE,
 )
-
 #: A death or injury only asked about ("not able to say if the man had died"; not "investigating
 #: whether a shooting that left two dead was gang-related").
 _CONDITIONAL = re.compile(r"\b(?:if|whether)\s+(?:(?!(?:that|who|which)\b)[^.;:]){0,25}$", re.IGNORECASE)

@@ -179,7 +179,7 @@ def _cues(stated: set[str]) -> list[tuple[str, re.Pattern[str]]]:
 def _prefer_headline(body: list[Claim], headline: list[Claim]) -> list[Claim]:
     """The headline's count where the body gives none, or only describes one victim ("a man was
     shot") while the headline counts more ("Four hurt in drive-by"), or where the headline counts
-    more wounded than the body ("4 injured, 1 critically" over "one person hospitalized in critical
+    more dead or wounded than the body ("4 injured, 1 critically" over "one person hospitalized in critical
     condition"; not a round-up: "14 shot since 8 p.m.", "weekend gunfire wounds 12")."""
     chosen = {c.attribute: c for c in body}
     for claim in headline:
@@ -188,12 +188,14 @@ def _prefer_headline(body: list[Claim], headline: list[Claim]) -> list[Claim]:
         singular = (
             current is not None and current.normalized["value"] == 1 and _ONE_VICTIM.match(current.value)
         )
-        if current is None or (singular and value > 1) or _more_wounded(claim, current, chosen.get("killed")):
+        if current is None or (singular and value > 1) or _counts_more(claim, current, chosen.get("killed")):
             chosen[claim.attribute] = claim
     return list(chosen.values())
 
 
-def _more_wounded(headline: Claim, body: Claim | None, killed: Claim | None) -> bool:
+def _counts_more(headline: Claim, body: Claim | None, killed: Claim | None) -> bool:
+    """The headline counts more dead or wounded than the body (a headline's shooting count less the
+    body's dead: "deadly triple shooting" with two dead is one wounded); never a round-up's."""
     if (
         headline.attribute not in ("injured", "killed")
         or body is None

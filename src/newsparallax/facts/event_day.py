@@ -48,6 +48,7 @@ _OTHER = (
     r"visited|gathered|marched|mourned|honou?red|issued|filed|held|hospital\s+(?:on|late|early)|"
     r"spoke|speaks|speaking|talked|told|asked|urged|called\s+for|judge|guilty|interview|sided"
 )
+_SENTENCE_START = re.compile(r"(?:^|[.!?\"“]\s*)$")
 _CUE = re.compile(rf"\b(?:(?P<event>{_EVENT})|(?P<other>{_OTHER}))\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|\s[—–-]\s|\b(?:but|while|when|before|after|and\s+then)\b", re.IGNORECASE)
 _NOUN_AFTER = re.compile(
@@ -112,7 +113,7 @@ def governed(text: str, day: dict[str, Any]) -> int:
 def _proper(text: str, cue: re.Match[str]) -> bool:
     """A cue word capitalised inside a sentence is part of a name ("Pershing Court Manor", "Memorial
     Hospital", "Will County"), not the word."""
-    return cue.group()[0].isupper() and not re.search(r"(?:^|[.!?\"“]\s*)$", text[: cue.start()])
+    return cue.group()[0].isupper() and not _SENTENCE_START.search(text, 0, cue.start())
 
 
 def _clause_tail(before: str) -> str:
