@@ -1,5 +1,6 @@
 """Late reports: an article that matches no open story rejoins the closed story it reports on
-late, when it names one of its people and recalls one of its days; otherwise it starts its own."""
+late, when it names one of its people, organisations or places and recalls one of its days;
+otherwise it starts its own."""
 
 from __future__ import annotations
 
@@ -26,11 +27,12 @@ SCORER = Scorer(tuple(_WEIGHTS.get(name, 0.0) for name in FEATURES), intercept=-
 SHOOTING = "gunman shot killed outside bakery harlow street dayton police detectives motive"
 
 
-def _profile(article_id: str, published: date, *, days: set[date], people: set[str]) -> Profile:
+def _profile(article_id: str, published: date, *, days: set[date], people: set[str],
+             places: set[str] = frozenset()) -> Profile:  # fmt: skip
     embedding = np.zeros(8, dtype=np.float32)
     embedding[0] = 1.0
     return Profile(article_id, published, None, terms_of(SHOOTING), embedding, frozenset(people), frozenset(),
-                   frozenset(), frozenset(days))  # fmt: skip
+                   frozenset(), frozenset(days), place_names=frozenset(places))  # fmt: skip
 
 
 def test_a_late_report_rejoins_the_closed_story_it_recalls() -> None:
@@ -46,6 +48,23 @@ def test_a_late_report_rejoins_the_closed_story_it_recalls() -> None:
     assert not late.created and late.story_id == first.story_id and late.score >= 0.8
     again = assigner.assign(_profile("d", date(2026, 6, 11), days=set(), people={"person:ivo lind"}))
     assert again.story_id == first.story_id  # the story is open again
+
+
+def test_a_late_report_naming_only_the_place_rejoins_its_story() -> None:
+    """Months later the victim goes unnamed, but the neighbourhood and the day are the same."""
+    assigner = Assigner(SCORER, window_days=30, archive=MemoryArchive())
+    place = {"place:harlow heights"}
+    first = assigner.assign(
+        _profile("a", date(2026, 3, 4), days={date(2026, 3, 3)}, people={"person:ivo lind"}, places=place)
+    )
+    elsewhere = assigner.assign(
+        _profile("b", date(2026, 6, 10), days={date(2026, 3, 3)}, people=set(), places={"place:old mill"})
+    )
+    assert elsewhere.created
+    late = assigner.assign(
+        _profile("c", date(2026, 7, 20), days={date(2026, 3, 3)}, people=set(), places=place)
+    )
+    assert not late.created and late.story_id == first.story_id
 
 
 @pytest.mark.parametrize(

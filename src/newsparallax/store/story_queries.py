@@ -145,16 +145,16 @@ def open_story_members(database: Database, latest: date | None, window_days: int
         yield from _profiles(database, story_ids[start : start + 200], per_story)
 
 
-def closed_stories(database: Database, people: frozenset[str], days: frozenset[date], before: date,
+def closed_stories(database: Database, keys: frozenset[str], days: frozenset[date], before: date,
                    after: date, *, per_story: int, limit: int) -> dict[str, list[Profile]]:  # fmt: skip
-    """Stories last reported on in [``after``, ``before``) whose reports name one of ``people`` (entity keys)
+    """Stories last reported on in [``after``, ``before``) whose reports name one of ``keys`` (entity keys)
     and whose event date or first report falls on one of ``days``: the ``limit`` last reported on,
     each with its ``per_story`` most recent members.
 
     The look-up is driven by the days (``ix_stories_event_date``, ``ix_stories_first_seen``), so it
-    reads the stories of those days whatever the size of the store; the people are then checked
+    reads the stories of those days whatever the size of the store; the keys are then checked
     story by story through the entity index."""
-    if not people or not days:
+    if not keys or not days:
         return {}
     window = (stories.c.last_seen < before.isoformat(), stories.c.last_seen >= after.isoformat())
     on_days = sorted(d.isoformat() for d in days)
@@ -162,7 +162,7 @@ def closed_stories(database: Database, people: frozenset[str], days: frozenset[d
     names_one = (
         select(story_articles.c.article_id)
         .join(article_entities, article_entities.c.article_id == story_articles.c.article_id)
-        .where(story_articles.c.story_id == stories.c.id, article_entities.c.entity_key.in_(sorted(people)))
+        .where(story_articles.c.story_id == stories.c.id, article_entities.c.entity_key.in_(sorted(keys)))
         .exists()
     )
     by_event = select(stories.c.id, stories.c.last_seen).where(stories.c.event_date.in_(on_days), *window)

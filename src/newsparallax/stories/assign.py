@@ -98,10 +98,15 @@ class Assigner:
 
     def _recall(self, profile: Profile, vector: dict[str, float]) -> tuple[str, float] | None:
         """A closed story the article reports on late, reopened, with the score to join it."""
-        if self.archive is None or profile.published is None or not profile.event_days or not profile.people:
+        if (
+            self.archive is None
+            or profile.published is None
+            or not profile.event_days
+            or not profile.recall_keys
+        ):
             return None
         before = profile.published - timedelta(days=self.window_days)
-        recalled = self.archive.recall(profile.people, profile.event_days, before)
+        recalled = self.archive.recall(profile.recall_keys, profile.event_days, before)
         candidates = {s: members for s, members in recalled.items() if s not in self.stories}
         found = best_recalled(profile, vector, candidates, self.scorer, self.frequencies)
         if found is None:

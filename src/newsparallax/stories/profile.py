@@ -86,6 +86,11 @@ class Profile:
         """The keys of the people it names."""
         return frozenset(k for k in self.entities if k.startswith("person:"))
 
+    @cached_property
+    def recall_keys(self) -> frozenset[str]:
+        """The entity keys a closed story is found again by: whom and which places it names."""
+        return self.entities | self.place_names
+
 
 def terms_of(text: str) -> Counter[str]:
     words = (w.casefold() for w in _WORD.findall(text))

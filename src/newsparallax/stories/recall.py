@@ -2,8 +2,9 @@
 
 A story closes 30 days after its last report, so the cost per article does not grow with the
 store.  But a shooting is reported again weeks or months later (an arrest, a charge, a trial), and
-such a report recalls the day it happened and the people involved.  An article that matches no
-open story is therefore offered the closed stories that name one of its people and whose event
+such a report recalls the day it happened and who and where it involved.  An article that matches
+no open story is therefore offered the closed stories that name one of its people, organisations
+or places (a neighbourhood, a bar, a school: entity keys, ``Profile.recall_keys``) and whose event
 day (or first report's day) is within a day of a day it resolves — looked up in the store by
 entity, so the cost stays bounded.  It rejoins the best of them when the pair scorer, told to
 ignore how far apart the reports were published, gives it at least :data:`RECALL_THRESHOLD`
@@ -43,9 +44,9 @@ class Archive(Protocol):
     def closed(self, story_id: str, members: list[Profile]) -> None:
         """Called when an assigner closes a story (its most recent members)."""
 
-    def recall(self, people: frozenset[str], days: frozenset[date], before: date) -> dict[str, list[Profile]]:
+    def recall(self, keys: frozenset[str], days: frozenset[date], before: date) -> dict[str, list[Profile]]:
         """Closed stories, last reported on before ``before`` (and within :data:`RECALL_HORIZON_DAYS`
-        of it), whose reports name one of ``people``
+        of it), whose reports name one of ``keys`` (entity keys)
         and whose event day or first report's day is within :data:`DAY_TOLERANCE` of one of
         ``days``: the :data:`RECALL_STORIES` last reported on, each with its :data:`RECALL_MEMBERS`
         most recent members."""
@@ -53,24 +54,24 @@ class Archive(Protocol):
 
 
 class MemoryArchive:
-    """Closed stories kept in memory, indexed by the people they name."""
+    """Closed stories kept in memory, indexed by the entities and places they name."""
 
     def __init__(self) -> None:
         self.stories: dict[str, list[Profile]] = {}
         self.last: dict[str, date] = {}
         self.days: dict[str, frozenset[date]] = {}
-        self.by_person: dict[str, set[str]] = defaultdict(set)
+        self.by_key: dict[str, set[str]] = defaultdict(set)
 
     def closed(self, story_id: str, members: list[Profile]) -> None:
         self.stories[story_id] = members
         self.last[story_id] = max((m.published for m in members if m.published), default=date.min)
         self.days[story_id] = story_days(members)
         for member in members:
-            for person in member.people:
-                self.by_person[person].add(story_id)
+            for key in member.recall_keys:
+                self.by_key[key].add(story_id)
 
-    def recall(self, people: frozenset[str], days: frozenset[date], before: date) -> dict[str, list[Profile]]:
-        found = {story_id for person in people for story_id in self.by_person.get(person, ())}
+    def recall(self, keys: frozenset[str], days: frozenset[date], before: date) -> dict[str, list[Profile]]:
+        found = {story_id for key in keys for story_id in self.by_key.get(key, ())}
         near = near_days(days)
         after = horizon(before)
         matching = [s for s in found if after <= self.last[s] < before and self.days[s] & near]
@@ -84,14 +85,14 @@ class StoreArchive:
     def __init__(
         self, lookup: Callable[[frozenset[str], frozenset[date], date, date], dict[str, list[Profile]]]
     ) -> None:
-        """``lookup(people, days, before, after)``: ``store.story_queries.closed_stories``."""
+        """``lookup(keys, days, before, after)``: ``store.story_queries.closed_stories``."""
         self.lookup = lookup
 
     def closed(self, story_id: str, members: list[Profile]) -> None:
         return None
 
-    def recall(self, people: frozenset[str], days: frozenset[date], before: date) -> dict[str, list[Profile]]:
-        return self.lookup(people, near_days(days), before, horizon(before))
+    def recall(self, keys: frozenset[str], days: frozenset[date], before: date) -> dict[str, list[Profile]]:
+        return self.lookup(keys, near_days(days), before, horizon(before))
 
 
 def horizon(before: date) -> date:
