@@ -2,10 +2,10 @@
 
 Spans are found with the compiled grammars of :mod:`newsparallax.read.timex_patterns` (English,
 Spanish, French; ISO and numeric dates in every language) and resolved here with plain calendar
-arithmetic.  News convention: a relative expression points to the past ("on Saturday" is the last
-Saturday on or before the report) unless the sentence before it is worded for the future ("will",
-"is to", "scheduled", "next").  Spans a NER model labelled DATE/TIME (``hints``) fill the gaps; only
-those are resolved with dateparser, which is slow.
+arithmetic (:mod:`newsparallax.read.timex_calendar`).  News convention: a relative expression points
+to the past ("on Saturday" is the last Saturday on or before the report) unless the sentence before it
+is worded for the future ("will", "is to", "scheduled", "next").  Spans a NER model labelled DATE/TIME
+(``hints``) fill the gaps; only those are resolved with dateparser, which is slow.
 """
 
 from __future__ import annotations
@@ -17,13 +17,29 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, NamedTuple
-
-from dateutil.relativedelta import relativedelta
+from typing import Any
 
 from newsparallax.read import timex_patterns as patterns
 from newsparallax.read.layers import DAY_GRAINS, DateMention
-from newsparallax.read.timex_patterns import Grammar, grammar_for, norm
+from newsparallax.read.timex_calendar import (
+    _add_months,
+    _calendar_unit,
+    _direction,
+    _fits,
+    _month_number,
+    _month_range,
+    _month_year,
+    _nearest_day,
+    _number,
+    _safe_date,
+    _shift,
+    _Value,
+    _weekday_date,
+    _weekend,
+    _year,
+)
+from newsparallax.read.timex_patterns import grammar_for
+from newsparallax.read.timex_rules import Grammar, norm
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +51,6 @@ _UNIT_STEPS = {
     "week": ("weeks", 1, "week"), "fortnight": ("weeks", 2, "week"), "month": ("months", 1, "month"),
     "year": ("years", 1, "year"), "decade": ("years", 10, "year"),
 }  # fmt: skip
-
-
-class _Value(NamedTuple):
-    start: dt.date
-    end: dt.date | None = None
-    granularity: str = "day"
-    relative: bool = False
 
 
 @dataclass(frozen=True)
@@ -320,132 +329,6 @@ _HANDLERS: dict[str, Handler] = {
     "date": _date, "nth": _nth, "month": _month, "year": _year_span, "years": _years, "decade": _decade,
     "weekday": _weekday, "rel": _relative, "ago": _ago,
 }  # fmt: skip
-
-
-# --- calendar arithmetic -----------------------------------------------------------------------
-
-
-def _direction(groups: dict[str, Any], grammar: Grammar) -> str | None:
-    """The direction a modifier gives: "last Saturday" → last, "el próximo mes de" → next."""
-    for key in ("pre", "post"):
-        word = groups.get(key)
-        if not word:
-            continue
-        phrase = norm(word)
-        if phrase in grammar.directions:
-            return grammar.directions[phrase]
-        for token in reversed(phrase.split()):
-            if token in grammar.directions:
-                return grammar.directions[token]
-    return None
-
-
-def _fits(day: dt.date, anchor: dt.date, when: str) -> bool:
-    if when == "last":
-        return day < anchor
-    if when == "next":
-        return day > anchor
-    if when in ("future", "this"):
-        return day >= anchor
-    return day <= anchor
-
-
-def _nearest_day(anchor: dt.date, month: int, day: int, when: str) -> dt.date | None:
-    """The nearest month/day in the given direction (eight years reach any 29 February)."""
-    step = 1 if when in ("future", "next", "this") else -1
-    for offset in range(9):
-        candidate = _safe_date(anchor.year + step * offset, month, day)
-        if candidate and _fits(candidate, anchor, when):
-            return candidate
-    return None
-
-
-def _weekday_date(anchor: dt.date, weekday: int, when: str) -> dt.date:
-    back = (anchor.weekday() - weekday) % 7
-    ahead = (weekday - anchor.weekday()) % 7
-    if when == "last":
-        return anchor - dt.timedelta(back or 7)
-    if when == "next":
-        return anchor + dt.timedelta(ahead or 7)
-    if when == "future":
-        return anchor + dt.timedelta(ahead)
-    if when == "this":
-        return anchor + dt.timedelta(weekday - anchor.weekday())
-    return anchor - dt.timedelta(back)
-
-
-def _month_year(anchor: dt.date, month: int, when: str) -> int:
-    if when == "this":
-        return anchor.year
-    if when in ("future", "next"):
-        later = month > anchor.month or (when == "future" and month == anchor.month)
-        return anchor.year if later else anchor.year + 1
-    earlier = month < anchor.month or (when == "past" and month == anchor.month)
-    return anchor.year if earlier else anchor.year - 1
-
-
-def _weekend(anchor: dt.date, offset: int, future: bool) -> _Value:
-    """Saturday–Sunday: the latest on or before the anchor, the one before (-1) or after (+1)."""
-    saturday = anchor - dt.timedelta((anchor.weekday() - 5) % 7)
-    in_weekend = anchor.weekday() >= 5
-    if offset < 0 and in_weekend:
-        saturday -= dt.timedelta(7)
-    elif offset > 0 or (future and not in_weekend):
-        saturday += dt.timedelta(7)
-    return _Value(saturday, saturday + dt.timedelta(1), "range", True)
-
-
-def _calendar_unit(day: dt.date, unit: str, offset: int, relative: bool = True) -> _Value:
-    """The week, month or year of ``day`` (``offset`` = -1: the one before, 1: the one after)."""
-    if unit == "week":
-        monday = day - dt.timedelta(day.weekday() - 7 * offset)
-        return _Value(monday, monday + dt.timedelta(6), "week", relative)
-    if unit == "month":
-        return _Value(*_month_range(*_add_months(day.year, day.month, offset)), "month", relative)
-    year = day.year + offset
-    return _Value(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", relative)
-
-
-def _shift(day: dt.date, unit: str, amount: int) -> dt.date:
-    """``day`` moved by days, weeks, months or years; month ends clamp (31 March - 1 month: 28 February)."""
-    if unit in ("days", "weeks"):
-        return day + dt.timedelta(days=amount * (7 if unit == "weeks" else 1))
-    return day + (relativedelta(months=amount) if unit == "months" else relativedelta(years=amount))
-
-
-def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + month - 1 + delta
-    return index // 12, index % 12 + 1
-
-
-def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
-    following = _add_months(year, month, 1)
-    return dt.date(year, month, 1), dt.date(*following, 1) - dt.timedelta(1)
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _month_number(groups: dict[str, Any], grammar: Grammar) -> int | None:
-    if groups.get("month"):
-        return grammar.months.get(norm(groups["month"]).rstrip("."))
-    return _number(groups.get("mnum"))
-
-
-def _number(digits: str | None) -> int | None:
-    found = re.match(r"\d+", digits or "")
-    return int(found.group()) if found else None
-
-
-def _year(digits: str | None) -> int | None:
-    if not digits:
-        return None
-    year = int(digits)
-    return year if len(digits) == 4 else year + (2000 if year < 50 else 1900)
 
 
 # --- hints: spans a NER model found, resolved with dateparser ----------------------------------
