@@ -82,3 +82,28 @@ def test_counts_the_number_finder_leaves_uncategorised() -> None:
         quantities += find_phrase_casualties(text, quantities)
         found += [(q.category, q.value) for q in quantities]
     assert found == [("shot", 4.0), ("injured", 5.0), ("injured", 3.0)]
+
+
+def test_an_aside_between_the_count_and_its_verb_and_fatally_shot() -> None:
+    from newsparallax.read.casualties import find_phrase_casualties
+
+    found = []
+    for text in (
+        "Seven people, including the shooter, were killed in the incident.",
+        "Four people, including an 11-year-old, were shot on Sunday night.",
+        "One man died and 28 others, including a 7-year-old boy, were wounded.",
+        "Three people, including a teenager, were fatally shot on Main Street.",
+        "The gunman fatally shot six people in and around his building.",
+        "Four people, including three children, were wounded.",
+    ):
+        quantities = find_quantities(text)
+        quantities += find_phrase_casualties(text, quantities)
+        found.append([(q.category, q.value) for q in quantities if q.category])
+    assert found == [
+        [("killed", 7.0)],
+        [("shot", 4.0)],
+        [("killed", 1.0), ("injured", 28.0)],
+        [("killed", 3.0)],
+        [("killed", 6.0)],
+        [("injured", 4.0)],
+    ]

@@ -69,6 +69,16 @@ _MORTALLY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: "Seven people, including the shooter, were killed": an aside naming one of them, then the verb.
+_ASIDE_THEN = re.compile(
+    r",\s+(?:including|among\s+them)\s+[^,.;:()]{2,60},\s+(?:were|have\s+been|had\s+been|are)\s+"
+    r"(?:(?:all|later|reportedly|allegedly|critically|seriously)\s+)?"
+    r"(?P<what>shot\s+(?:and\s+killed|to\s+death|dead)|fatally\s+(?:shot|wounded)|killed|slain|murdered|shot|wounded|injured|hurt)\b",
+    re.IGNORECASE,
+)
+_ASIDE_CATEGORY = {"killed": "killed", "slain": "killed", "murdered": "killed", "shot": "shot",
+                   "wounded": "injured", "injured": "injured", "hurt": "injured"}  # fmt: skip
+_FATALLY_BEFORE = re.compile(r"\bfatally\s+(?:shot|shoots|shooting|wounded|wounding)\s+$", re.IGNORECASE)
 _TIMES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -216,6 +226,7 @@ def refine_counts(text: str, quantities: Sequence[Quantity]) -> None:
 
     * "two men were shot and killed", "three women were shot to death", "5 murdered": killed;
     * "six people were wounded, two mortally": the six were shot (two of them died);
+    * "seven people, including the shooter, were killed": killed; "fatally shot six people": killed;
     * "four people, including three children, were wounded": the four are the count, the three a part;
     * "one of four women wounded ... has died": four were shot; "he and three others were shot": four.
     """
@@ -231,10 +242,24 @@ def refine_counts(text: str, quantities: Sequence[Quantity]) -> None:
 
 
 def _fatal_or_mortal(text: str, quantity: Quantity) -> None:
-    if quantity.category in ("shot", "people", None) and _FATAL_AFTER.match(text, quantity.end):
-        quantity.category = "killed"
+    if quantity.category in ("people", None):
+        _after_aside(text, quantity)
+    fatally = quantity.category == "shot" and _FATALLY_BEFORE.search(
+        text, max(0, quantity.start - 24), quantity.start
+    )
+    if fatally or (quantity.category in ("shot", "people", None) and _FATAL_AFTER.match(text, quantity.end)):
+        quantity.category = "killed"  # "fatally shot six people", "two men were shot and killed"
     elif quantity.category == "injured" and _MORTALLY_AFTER.match(text, quantity.end):
         quantity.category = "shot"
+
+
+def _after_aside(text: str, quantity: Quantity) -> None:
+    """ "Seven people, including the shooter, were killed": the verb after the aside says what the
+    seven were (an aside with its own count, "including three children", is :func:`_take_whole`'s)."""
+    match = _ASIDE_THEN.match(text, quantity.end)
+    if match is not None:
+        what = match.group("what").lower()
+        quantity.category = "killed" if what.startswith(("shot ", "fatally")) else _ASIDE_CATEGORY[what]
 
 
 def _one_of(text: str, quantity: Quantity) -> None:
