@@ -436,6 +436,23 @@ def test_the_others_wounded_beside_a_death_sum_the_event_up() -> None:
     assert counts(article(calm, quantities=found)) == {"injured": 1}
 
 
+def test_a_numbered_victim_means_at_least_that_many_were_hit() -> None:
+    text = "Three men walked into a store with gunshot wounds. A fourth shooting victim was found nearby."
+    found = [quantity("Three men", text, 3, "injured", 0)]
+    assert counts(article(text, quantities=found)) == {"injured": 4}
+    dead = "One man was killed and two women were wounded. The fourth victim is still being treated."
+    found = [quantity("One man", dead, 1, "killed", 0), quantity("two women", dead, 2, "injured", 0)]
+    assert counts(article(dead, quantities=found)) == {"killed": 1, "injured": 3}
+    for text in (
+        "Seven men were wounded. An eighth man was treated for other wounds, but had not been shot.",
+        "Seven men were wounded. He was the city's 11th victim this year.",
+        "Seven men were wounded. The eighth person inside the home hid in a bedroom.",
+    ):
+        assert counts(article(text, quantities=[quantity("Seven men", text, 7, "injured", 0)])) == {
+            "injured": 7
+        }
+
+
 def test_malformed_date_mentions_give_counts_and_dates_not_errors() -> None:
     from newsparallax.facts.claims_context import date_claims
 

@@ -95,6 +95,7 @@ def test_an_aside_between_the_count_and_its_verb_and_fatally_shot() -> None:
         "Three people, including a teenager, were fatally shot on Main Street.",
         "The gunman fatally shot six people in and around his building.",
         "Four people, including three children, were wounded.",
+        "Three people were found shot to death in a car.",
     ):
         quantities = find_quantities(text)
         quantities += find_phrase_casualties(text, quantities)
@@ -106,4 +107,5 @@ def test_an_aside_between_the_count_and_its_verb_and_fatally_shot() -> None:
         [("killed", 3.0)],
         [("killed", 6.0)],
         [("injured", 4.0)],
+        [("killed", 3.0)],
     ]

@@ -32,7 +32,7 @@ from newsparallax.facts.casualty_scope import (
 from newsparallax.facts.claims import EVENT, ArticleInput, Claim, claim_at, number, quantities_of
 from newsparallax.facts.claims_context import report_event_day
 from newsparallax.facts.conjoined import add_conjoined
-from newsparallax.facts.victims import another_wounded, other_victim
+from newsparallax.facts.victims import another_wounded, nth_victim, other_victim
 from newsparallax.read.casualties import casualty_counts, find_phrase_casualties, refine_counts
 from newsparallax.read.layers import Quantity
 
@@ -108,7 +108,7 @@ def casualty_claims(article: ArticleInput) -> list[Claim]:
         claims = _prefer_headline(claims, headline)
     claims += _cued(article, {c.attribute for c in claims})
     claims += _another(article, {c.attribute for c in claims}, day)
-    claims = _consistent(_with_shooter(article, claims))
+    claims = _at_least_nth(article, _consistent(_with_shooter(article, claims)), day)
     # the victim described as shot was the one who died: another may still be told apart
     return claims + _another(article, {c.attribute for c in claims}, day)
 
@@ -309,6 +309,25 @@ def _another(article: ArticleInput, stated: set[str], event_day: str | None) -> 
     if other is None or historical_at(article, other.sentence, event_day):
         return []
     return [_cue_claim(article, other)]
+
+
+def _at_least_nth(article: ArticleInput, claims: list[Claim], event_day: str | None) -> list[Claim]:
+    """As many victims as the report numbers ("the fifth victim drove himself to a hospital"): where
+    its counts add up to fewer, the wounded make up the difference."""
+    nth = nth_victim(article, OTHER_VICTIM_SENTENCES)
+    if nth is None or historical_at(article, nth.sentence, event_day):
+        return claims
+    counts = {
+        c.attribute: int(c.normalized.get("value") or 0)
+        for c in claims
+        if c.attribute in ("killed", "injured")
+    }
+    killed = counts.get("killed", 0)
+    if killed + counts.get("injured", 0) >= nth.value:
+        return claims
+    claim = _claim(article, "injured", int(nth.value) - killed, nth)
+    claim.basis = "ordinal"
+    return [c for c in claims if c.attribute != "injured"] + [claim]
 
 
 def _cue_claim(article: ArticleInput, cued: Quantity, headline: bool = False) -> Claim:

@@ -93,3 +93,36 @@ def another_wounded(article: ArticleInput, sentences: int) -> Quantity | None:
                 offset, start + found.end(), found.group(), 1.0, category="injured", sentence=index
             )
     return None
+
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}  # fmt: skip
+#: "A fourth victim drove herself to a hospital", "an 8th teen was injured": at least that many were hit.
+_PEOPLE = "|".join(f"{_YOUNG} {_OTHERS} person".split())
+_NTH_VICTIM = re.compile(
+    rf"(?<!homicide )\b(?:an?|the)\s+(?P<n>{'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+"
+    rf"(?:(?:shooting|gunshot)\s+)?(?:victim\b|(?:{_PEOPLE})\b"
+    r"(?=[^.;]{0,60}\b(?:shot|wounded|injured|hurt|hit|struck|gunshot))(?![^.;]{0,60}\bnot\s+(?:been\s+)?shot))",
+    re.IGNORECASE,
+)
+_OF_A_TALLY = re.compile(
+    r"\s+(?:of\s+(?:the|this)\s+year|this\s+year|so\s+far|in\s+(?:the\s+)?(?:city|county))\b", re.IGNORECASE
+)
+
+
+def nth_victim(article: ArticleInput, sentences: int) -> Quantity | None:
+    """The highest "Nth victim" the first ``sentences`` sentences number ("the fifth victim was
+    driven to a hospital", "an 8th teen was injured"): at least N were shot, as one count of victims
+    ("killed" not known).  A tally across events ("the city's 11th victim this year") is not one."""
+    best: Quantity | None = None
+    for index, (start, end) in enumerate((article.layers.get("sentences") or [])[:sentences]):
+        for found in _NTH_VICTIM.finditer(article.text, start, end):
+            if _OF_A_TALLY.match(article.text, found.end()):
+                continue
+            raw = found.group("n").lower()
+            value = float(_ORDINALS.get(raw) or int(raw[:-2]))
+            if best is None or value > best.value:
+                best = Quantity(
+                    found.start(), found.end(), found.group(), value, category="shot", sentence=index
+                )
+    return best
