@@ -436,6 +436,18 @@ def test_the_others_wounded_beside_a_death_sum_the_event_up() -> None:
     assert counts(article(calm, quantities=found)) == {"injured": 1}
 
 
+def test_a_tally_of_the_year_is_not_the_event_s_count() -> None:
+    text = (
+        "A 4-year-old boy shot himself. There have been 13 toddler shooting deaths this year, a report said."
+    )
+    found = [quantity("13 toddler shooting deaths", text, 13, "killed", 1)]
+    assert "killed" not in counts(article(text, quantities=found))
+    fair = "Three people were shot at this year's street fair on Sunday."
+    assert counts(article(fair, quantities=[quantity("Three people", fair, 3, "injured", 0)])) == {
+        "injured": 3
+    }
+
+
 def test_a_numbered_victim_means_at_least_that_many_were_hit() -> None:
     text = "Three men walked into a store with gunshot wounds. A fourth shooting victim was found nearby."
     found = [quantity("Three men", text, 3, "injured", 0)]

@@ -96,6 +96,7 @@ def test_an_aside_between_the_count_and_its_verb_and_fatally_shot() -> None:
         "The gunman fatally shot six people in and around his building.",
         "Four people, including three children, were wounded.",
         "Three people were found shot to death in a car.",
+        "Two men who were shot and killed at the hotel have been identified.",
     ):
         quantities = find_quantities(text)
         quantities += find_phrase_casualties(text, quantities)
@@ -108,4 +109,5 @@ def test_an_aside_between_the_count_and_its_verb_and_fatally_shot() -> None:
         [("killed", 6.0)],
         [("injured", 4.0)],
         [("killed", 3.0)],
+        [("killed", 2.0)],
     ]

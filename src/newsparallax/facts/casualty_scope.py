@@ -42,6 +42,12 @@ _SEVERAL = re.compile(
     r"(?:separate\s+|different\s+)?shootings|violent\s+weekend|separate\s+(?:shooting\s+)?incidents)\b",
     re.IGNORECASE,
 )
+#: A count that tallies the year, not the event: "13 toddler shooting deaths this year".
+_TALLY = re.compile(
+    r"[^.;:]{0,40}?\b(?:(?:so\s+far\s+)?this\s+year\b(?!['’]s)|of\s+the\s+year\b"
+    r"|since\s+(?:january|the\s+(?:start|beginning)\s+of\s+the\s+year)\b)",
+    re.IGNORECASE,
+)
 _PART = re.compile(r"[\w-]+\s+of\s+(?:the|those|them|these)\b", re.IGNORECASE)
 _ONE_OF_N = re.compile(r"(?:one|1)\s+of\s+(?:the\s+)?(?:\d+|[a-z]+)\s", re.IGNORECASE)
 _VAGUE = re.compile(r"(?:dozens|hundreds|thousands|scores)\b", re.IGNORECASE)
@@ -116,10 +122,12 @@ def other_cause(article: ArticleInput, sentence: str) -> bool:
 
 
 def historical(article: ArticleInput, quantity: Quantity, event_day: str | None) -> bool:
-    """A casualty count in a sentence about another time than the report's event."""
+    """A casualty count in a sentence about another time than the report's event, or a tally of the
+    year ("13 toddler shooting deaths this year")."""
     if quantity.category not in (*CASUALTIES, "shot"):
         return False
-    return historical_at(article, quantity.sentence, event_day)
+    tally = quantity.value > 1 and _TALLY.match(article.text, quantity.end) is not None
+    return tally or historical_at(article, quantity.sentence, event_day)
 
 
 def historical_at(article: ArticleInput, index: int, event_day: str | None = None) -> bool:

@@ -59,7 +59,8 @@ _SELF = re.compile(
     re.IGNORECASE,
 )
 _FATAL_AFTER = re.compile(
-    r"\s+(?:(?:were|was|are|have|has|had|been|being|got|all|both|each|later|allegedly|reportedly|found)\s+){0,3}"
+    r"\s+(?:(?:who|that|were|was|are|have|has|had|been|being|got|all|both|each|later|allegedly|reportedly|found)"
+    r"\s+){0,3}"
     r"(?:shot\s+(?:and\s+killed|to\s+death|dead)|slain|murdered|gunned\s+down|fatally\s+shot)\b",
     re.IGNORECASE,
 )
