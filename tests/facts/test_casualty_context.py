@@ -302,6 +302,13 @@ def test_a_death_the_headline_reports_counts_one_where_the_lead_reports_none() -
     attempted = article("Subscribe for local news.")
     attempted.title = "Man charged with attempted murder of his neighbour"
     assert "killed" not in counts(attempted)
+    for title in (
+        "Drive-by shooting kills teen in Englewood",
+        "Accidental shooting claims life of 15-year-old",
+    ):
+        page = article("You are the owner of this article.")
+        page.title = title
+        assert counts(page) == {"killed": 1}, title
 
 
 def test_a_death_told_as_the_death_or_murder_of_someone_counts_one() -> None:

@@ -63,7 +63,8 @@ _DEATH_CUE = re.compile(
     r"shooting\s+death|(?<!attempted\s)(?<!criminal\s)homicide(?!\s+(?:unit|detectives?|division|squad|"
     r"investigators?|bureau|section|team|office))|murdered|"
     r"pronounced\s+dead|claimed\s+the\s+life|lost\s+(?:his|her)\s+life|passed\s+away|"
-    r"took\s+the\s+li(?:fe|ves)\s+of|deaths?\s+of|(?<!attempted\s)murders?\s+of)\b",
+    r"took\s+the\s+li(?:fe|ves)\s+of|deaths?\s+of|(?<!attempted\s)murders?\s+of|kills|killing|slay(?:ing)?|"
+    r"claims\s+(?:the\s+)?li(?:fe|ves))\b",
     re.IGNORECASE,
 )
 _KILLING = re.compile(r"\b(?:killing|killed|fatally\s+(?:shooting|wounding))\b", re.IGNORECASE)
