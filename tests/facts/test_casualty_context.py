@@ -311,6 +311,22 @@ def test_a_death_the_headline_reports_counts_one_where_the_lead_reports_none() -
         assert counts(page) == {"killed": 1}, title
 
 
+def test_a_wound_the_headline_reports_counts_one_where_nobody_is_counted() -> None:
+    for title in (
+        "Brooklyn baby struck by bullet",
+        "Campbell boy, 7, hospitalized after accidental shooting",
+    ):
+        page = article("Already a subscriber? Log in.")
+        page.title = title
+        assert counts(page) == {"injured": 1}, title
+    dead = article("Already a subscriber? Log in.")
+    dead.title = "Boy hospitalized after shooting dies"
+    assert counts(dead) == {"killed": 1}
+    roundup = article("Already a subscriber? Log in.")
+    roundup.title = "Weekend gunfire wounds 12 across the city"
+    assert counts(roundup) == {}
+
+
 def test_a_death_told_as_the_death_or_murder_of_someone_counts_one() -> None:
     plea = "Chad Doe admitted in court that he took the life of his nephew while showing him a handgun."
     assert counts(article(plea)) == {"killed": 1}

@@ -82,6 +82,14 @@ _WOUND_CUE = re.compile(
     r"(?:hit|struck)\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire))\b",
     re.IGNORECASE,
 )
+#: A headline's wounded, where neither the page nor the headline reports a death ("Baby struck by
+#: bullet", "Boy, 7, hospitalized after accidental shooting", "Teen critical after shooting").
+_HEADLINE_INJURY = re.compile(
+    rf"\b{_NEGATED}(?:wounded|injured|injures|wounds|hurt|hospitali[sz]ed|critical|recovering|grazed|"
+    r"(?:struck|hit)\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire)|shot\s+in\s+(?:the\s+)?(?:legs?|arms?|"
+    r"foot|hand|hip|shoulder|back|stomach|abdomen|chest|buttocks?|thigh|head|neck|face))\b",
+    re.IGNORECASE,
+)
 _INCLUDED = re.compile(
     r"\b(?:including|among\s+them|counting)\s+(?:the\s+)?(?:(?:suspected\s+)?(?:gunman|shooter|suspect|attacker)|"
     r"(?:him|her)self)\b",
@@ -299,6 +307,9 @@ def _cued(article: ArticleInput, stated: set[str]) -> list[Claim]:
         and not other_cause(article, title)
     ):
         claims.append(_cue_claim(article, Quantity(0, 0, "", 1.0, category="killed", sentence=0), True))
+    counted = stated | {c.attribute for c in claims}
+    if not counted & {"killed", "injured"} and not roundup and _affirmed(_HEADLINE_INJURY, title):
+        claims.append(_cue_claim(article, Quantity(0, 0, "", 1.0, category="injured", sentence=0), True))
     return claims
 
 
