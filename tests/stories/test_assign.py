@@ -169,3 +169,16 @@ def test_odd_layers_give_a_profile_not_an_error() -> None:
     profile = build_profile("a", "", layers, None)
     assert profile.main_entities == frozenset() and profile.figures == frozenset()
     assert profile.people == {"person:ivo lind"}
+
+
+def test_a_report_sharing_the_event_day_joins_below_the_threshold() -> None:
+    weights = {"tfidf": 3.0, "same_event_day": 1.0}
+    scorer = Scorer(tuple(weights.get(n, 0.0) for n in FEATURES), -2.0, threshold=0.95, top=1,
+                    anchored_threshold=0.85, margin=0.4)  # fmt: skip
+    day = frozenset({date(2026, 10, 3)})
+    assigner = Assigner(scorer)
+    first = assigner.assign(replace(_profile("a", FERRY, date(2026, 10, 4)), event_days=day))
+    same_day = assigner.assign(replace(_profile("b", FERRY, date(2026, 10, 4)), event_days=day))
+    undated = assigner.assign(_profile("c", FERRY, date(2026, 10, 4)))
+    assert same_day.story_id == first.story_id and 0.85 <= same_day.score < 0.95
+    assert undated.created

@@ -43,3 +43,22 @@ def test_weights_of_other_features_are_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(ValueError, match="train_story_weights"):
         Scorer.load(path)
+
+
+def test_an_anchored_pair_with_a_clear_margin_joins_at_the_lower_bar() -> None:
+    scorer = Scorer(tuple([0.0] * N), 0.0, threshold=0.95, anchored_threshold=0.85, margin=0.4)
+    assert scorer.joins(0.96, anchored=False, runner_up=0.95)
+    assert scorer.joins(0.9, anchored=True, runner_up=0.3)
+    assert not scorer.joins(0.9, anchored=False, runner_up=0.0)  # no event day or street in common
+    assert not scorer.joins(0.9, anchored=True, runner_up=0.6)  # another story comes close
+    assert not scorer.joins(0.8, anchored=True, runner_up=0.0)
+    assert not Scorer(tuple([0.0] * N), 0.0, threshold=0.95).joins(0.9, anchored=True, runner_up=0.0)
+
+
+def test_the_anchored_rule_round_trips_through_json(tmp_path: Path) -> None:
+    path = tmp_path / "weights.json"
+    data = {"features": list(FEATURES), "coefficients": [0.0] * N, "intercept": 0.0, "threshold": 0.95,
+            "anchored_threshold": 0.88, "margin": 0.4}  # fmt: skip
+    path.write_text(json.dumps(data), encoding="utf-8")
+    loaded = Scorer.load(path)
+    assert (loaded.anchored_threshold, loaded.margin) == (0.88, 0.4)

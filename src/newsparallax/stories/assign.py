@@ -20,7 +20,7 @@ import numpy as np
 
 from newsparallax.stories.profile import Profile
 from newsparallax.stories.recall import Archive, best_recalled
-from newsparallax.stories.scorer import Frequencies, Scorer, pair_features, tfidf_vector
+from newsparallax.stories.scorer import Frequencies, Scorer, anchored, pair_features, tfidf_vector
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +81,8 @@ class Assigner:
     def assign(self, profile: Profile) -> Assignment:
         self._evict(profile.published)
         vector = tfidf_vector(profile, self.frequencies)
-        best, score = self._best(profile, vector)
-        joins = best is not None and score >= self.scorer.threshold
+        best, score, tied, runner_up = self._best(profile, vector)
+        joins = best is not None and self.scorer.joins(score, tied, runner_up)
         recalled = None if joins else self._recall(profile, vector)
         if recalled is not None:
             best, score = recalled
@@ -130,17 +130,22 @@ class Assigner:
             story.keys.add(key)
             self.index[key].add(story_id)
 
-    def _best(self, profile: Profile, vector: dict[str, float]) -> tuple[str | None, float]:
-        best, best_score = None, 0.0
+    def _best(self, profile: Profile, vector: dict[str, float]) -> tuple[str | None, float, bool, float]:
+        """The best candidate story, its score, whether its best pair is anchored, and the
+        runner-up's score."""
+        best, best_score, tied, runner_up = None, 0.0, False, 0.0
         for story in self._candidates(profile, vector):
-            probabilities = [
-                self.scorer.probability(pair_features(profile, m.profile, vector, m.vector, self.frequencies))
-                for m in story.members
+            features = [
+                pair_features(profile, m.profile, vector, m.vector, self.frequencies) for m in story.members
             ]
+            probabilities = [self.scorer.probability(f) for f in features]
             score = self.scorer.link(probabilities)
             if score > best_score:
-                best, best_score = story.id, score
-        return best, best_score
+                strongest = features[max(range(len(features)), key=probabilities.__getitem__)]
+                best, runner_up, best_score, tied = story.id, best_score, score, anchored(strongest)
+            else:
+                runner_up = max(runner_up, score)
+        return best, best_score, tied, runner_up
 
     def _candidates(self, profile: Profile, vector: dict[str, float]) -> list[OpenStory]:
         hits: dict[str, int] = defaultdict(int)

@@ -50,6 +50,8 @@ FEATURES = (
     "figures_shared",
 )
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
+#: Features that tie a pair to one place and time: a resolved event day or a street both name.
+ANCHORS = (FEATURES.index("same_event_day"), FEATURES.index("shared_street"))
 _MAX_GAP_DAYS = 30.0
 _FIGURES_ENOUGH = 3
 
@@ -188,10 +190,17 @@ def _casualties(a: Profile, b: Profile, agree: bool) -> float:
 
 @dataclass(frozen=True)
 class Scorer:
+    """The pair model and how its probabilities decide: an article joins the story it scores best
+    against when the score reaches ``threshold``; or, when its best pair there is anchored (an event
+    day or a street in common) and no other candidate comes within ``margin``, when it reaches
+    ``anchored_threshold`` (1.0 and 1.0 turn that second rule off)."""
+
     coefficients: tuple[float, ...]
     intercept: float
     threshold: float
     top: int = 3
+    anchored_threshold: float = 1.0
+    margin: float = 1.0
 
     @classmethod
     def load(cls, path: Path = WEIGHTS_FILE) -> Scorer:
@@ -200,6 +209,12 @@ class Scorer:
     def probability(self, features: np.ndarray) -> float:
         z = float(np.dot(self.coefficients, features)) + self.intercept
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+    def joins(self, score: float, anchored: bool, runner_up: float) -> bool:
+        """Whether an article joins the story it scores ``score`` against (see the class)."""
+        if score >= self.threshold:
+            return True
+        return anchored and score >= self.anchored_threshold and score - runner_up >= self.margin
 
     def link(self, probabilities: list[float]) -> float:
         """An article's score for a story: the mean of its best ``top`` pair probabilities."""
@@ -213,4 +228,10 @@ def _load(path: str) -> Scorer:
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"{path} was trained on other features; re-run bench/train_story_weights.py")
     return Scorer(tuple(float(c) for c in data["coefficients"]), float(data["intercept"]),
-                  float(data["threshold"]), int(data.get("top", 3)))  # fmt: skip
+                  float(data["threshold"]), int(data.get("top", 3)),
+                  float(data.get("anchored_threshold", 1.0)), float(data.get("margin", 1.0)))  # fmt: skip
+
+
+def anchored(features: np.ndarray) -> bool:
+    """Whether a pair shares an event day or a street (:data:`ANCHORS`)."""
+    return any(features[index] > 0 for index in ANCHORS)
