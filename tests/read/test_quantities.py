@@ -246,6 +246,7 @@ def test_killed_and_injured_in_one_sentence() -> None:
         ("Six people were shot, one fatally.", [(6, "shot"), (1, "killed")]),
         ("Two dead after a landslide.", [(2, "killed")]),
         ("The death toll rose to six on Tuesday.", [(6, "killed")]),
+        ("Call the toll-free tip line at 855 or text 888.", [(855, None), (888, None)]),
         ("Four were hospitalised after the fire.", [(4, "injured")]),
         ("Two were seriously wounded.", [(2, "injured")]),
         ("Three miners were critically injured.", [(3, "injured")]),

@@ -137,7 +137,7 @@ _AFTER_WORDS = {  # category=regex; ...
 _TOLL = r"\b[^.\x3b:!?]{0,40}?"  # from "death toll" to the number: "death toll rose on Sunday to"
 _BEFORE_WORDS = {
     "en": r"killed=killing|killed|kills|kill|claimed\s+the\s+lives\s+of|took\s+the\s+lives\s+of"
-    rf"|(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed)){_TOLL};"
+    rf"|(?:death\s+toll|toll(?![\s-]*free)|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed)){_TOLL};"
     rf"injured=injuring|injured|wounding|wounded|hurting|number\s+of\s+(?:injured|wounded|injuries){_TOLL};"
     r"arrested=arresting|arrested|detaining|detained|rounded\s+up|apprehended; displaced=evacuating"
     r"|evacuated|displacing|displaced; kidnapped=kidnapping|kidnapped|abducting|abducted; shot=shooting|shot",
