@@ -465,6 +465,9 @@ def test_a_tally_of_the_year_is_not_the_event_s_count() -> None:
     )
     found = [quantity("13 toddler shooting deaths", text, 13, "killed", 1)]
     assert "killed" not in counts(article(text, quantities=found))
+    period = "A boy, 4, shot himself on Sunday. In the past six weeks alone, four children have died."
+    found = [quantity("four children", period, 4, "killed", 1)]
+    assert counts(article(period, quantities=found)).get("killed") != 4
     fair = "Three people were shot at this year's street fair on Sunday."
     assert counts(article(fair, quantities=[quantity("Three people", fair, 3, "injured", 0)])) == {
         "injured": 3

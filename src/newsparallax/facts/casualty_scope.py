@@ -48,6 +48,11 @@ _TALLY = re.compile(
     r"|since\s+(?:january|the\s+(?:start|beginning)\s+of\s+the\s+year)\b)",
     re.IGNORECASE,
 )
+#: A sentence counting over a period: "In the past six weeks alone, four children have died".
+_PERIOD = re.compile(
+    r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+){0,2}?(?:days|weeks|months|years)\b",
+    re.IGNORECASE,
+)
 _PART = re.compile(r"[\w-]+\s+of\s+(?:the|those|them|these)\b", re.IGNORECASE)
 _ONE_OF_N = re.compile(r"(?:one|1)\s+of\s+(?:the\s+)?(?:\d+|[a-z]+)\s", re.IGNORECASE)
 _VAGUE = re.compile(r"(?:dozens|hundreds|thousands|scores)\b", re.IGNORECASE)
@@ -123,10 +128,14 @@ def other_cause(article: ArticleInput, sentence: str) -> bool:
 
 def historical(article: ArticleInput, quantity: Quantity, event_day: str | None) -> bool:
     """A casualty count in a sentence about another time than the report's event, or a tally of the
-    year ("13 toddler shooting deaths this year")."""
+    year or of a period ("13 toddler shooting deaths this year", "in the past six weeks, four
+    children have died")."""
     if quantity.category not in (*CASUALTIES, "shot"):
         return False
-    tally = quantity.value > 1 and _TALLY.match(article.text, quantity.end) is not None
+    tally = quantity.value > 1 and (
+        _TALLY.match(article.text, quantity.end) is not None
+        or _PERIOD.search(article.sentence(quantity.sentence)[2]) is not None
+    )
     return tally or historical_at(article, quantity.sentence, event_day)
 
 
