@@ -3,7 +3,9 @@
 Only stories seen within ``window_days`` of the article are open, so the cost per article does
 not grow with the store.  Candidates come from an inverted index (people, organisations, precise
 places and the article's most distinctive words) and from the nearest story centroids by
-embedding; each candidate is scored by the pair model against its most recent members.  Given an
+embedding; each candidate is scored by the pair model against its most recent members, and the
+article joins the best when :meth:`Scorer.joins` says so (the threshold, or a lower bar for a clear
+favourite that shares an event day or a street).  Given an
 archive, an article that matches no open story may rejoin a closed one it reports on late
 (``recall.py``).
 """
@@ -81,8 +83,8 @@ class Assigner:
     def assign(self, profile: Profile) -> Assignment:
         self._evict(profile.published)
         vector = tfidf_vector(profile, self.frequencies)
-        best, score, tied, runner_up = self._best(profile, vector)
-        joins = best is not None and self.scorer.joins(score, tied, runner_up)
+        best, score, is_anchored, runner_up = self._best(profile, vector)
+        joins = best is not None and self.scorer.joins(score, is_anchored, runner_up)
         recalled = None if joins else self._recall(profile, vector)
         if recalled is not None:
             best, score = recalled
@@ -133,7 +135,7 @@ class Assigner:
     def _best(self, profile: Profile, vector: dict[str, float]) -> tuple[str | None, float, bool, float]:
         """The best candidate story, its score, whether its best pair is anchored, and the
         runner-up's score."""
-        best, best_score, tied, runner_up = None, 0.0, False, 0.0
+        best, best_score, is_anchored, runner_up = None, 0.0, False, 0.0
         for story in self._candidates(profile, vector):
             features = [
                 pair_features(profile, m.profile, vector, m.vector, self.frequencies) for m in story.members
@@ -142,10 +144,10 @@ class Assigner:
             score = self.scorer.link(probabilities)
             if score > best_score:
                 strongest = features[max(range(len(features)), key=probabilities.__getitem__)]
-                best, runner_up, best_score, tied = story.id, best_score, score, anchored(strongest)
+                best, runner_up, best_score, is_anchored = story.id, best_score, score, anchored(strongest)
             else:
                 runner_up = max(runner_up, score)
-        return best, best_score, tied, runner_up
+        return best, best_score, is_anchored, runner_up
 
     def _candidates(self, profile: Profile, vector: dict[str, float]) -> list[OpenStory]:
         hits: dict[str, int] = defaultdict(int)
