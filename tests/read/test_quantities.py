@@ -286,6 +286,7 @@ def test_age_of_a_victim_is_not_a_count_of_the_dead() -> None:
         "The raid happened at 7:40 p.m. local time.",
         "They met at 10 a.m. and left at 0700 GMT.",
         "John Smith, 33, of Milwaukee was charged.",
+        "Miranda Doerr, three, was shot in her home.",
         "The driver, aged 33, was charged.",
         "Maria Lopez (41) was charged.",
         "The Tu-160 and an Il-62 landed next to an An-124.",

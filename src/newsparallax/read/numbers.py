@@ -316,8 +316,10 @@ def _not_quantity(text: str, number: Number) -> bool:
         return True
     prev, prev_start = _prev_token(text, number.start)
     if number.kind == "words":
-        return bool(_WORD_AFTER_BAD.match(text, number.end)) or (
-            number.value == 1 and prev.lower() in _NOT_ONE
+        return (
+            bool(_WORD_AFTER_BAD.match(text, number.end))
+            or (number.value == 1 and prev.lower() in _NOT_ONE)
+            or _named_age(text, number, prev)
         )
     if what in ("time", "address", "phone") or (what == "date" and plain and number.value <= 31):
         return True
@@ -338,6 +340,12 @@ def _age(text: str, number: Number, prev: str, prev_start: int, years: bool) -> 
     if prev.endswith(",") and prev[:-1].isalpha():
         return text.startswith(",", end) or text.startswith(" of ", end)
     return prev == "(" and text.startswith(")", end)
+
+
+def _named_age(text: str, number: Number, prev: str) -> bool:
+    """ "Miranda Doerr, three, was shot": a number word set off by commas after a name is an age."""
+    name = prev[:-1]
+    return prev.endswith(",") and name.isalpha() and name[:1].isupper() and text.startswith(",", number.end)
 
 
 def _designation(text: str, prev: str, prev_start: int) -> bool:
