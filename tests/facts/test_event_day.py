@@ -192,3 +192,16 @@ def test_an_earlier_day_does_not_displace_a_recent_day_of_the_event() -> None:
         day("March 3", text, "2026-03-03", 1, "day"),
     )
     assert found == "2026-10-04"
+
+
+def test_the_headline_s_weekday_dates_a_report_whose_page_dates_nothing() -> None:
+    page = article("Already a subscriber? Click the button below to log in.", published="2013-10-14")
+    page.title = "Police: Multiple people shot Sunday outside community center"
+    (claim,) = [c for c in date_claims(page) if c.attribute == "date"]
+    assert claim.normalized["value"] == "2013-10-13" and claim.mention.quote == page.title
+    same_day = article("Log in to read more.", published="2013-10-13")
+    same_day.title = "Four shot Sunday night at a party"
+    assert [c.normalized["value"] for c in date_claims(same_day) if c.attribute == "date"] == ["2013-10-13"]
+    undated = article("Log in to read more.", published=None)  # type: ignore[arg-type]
+    undated.title = "Four shot Sunday night at a party"
+    assert not [c for c in date_claims(undated) if c.attribute == "date"]
