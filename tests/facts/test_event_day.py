@@ -205,3 +205,16 @@ def test_the_headline_s_weekday_dates_a_report_whose_page_dates_nothing() -> Non
     undated = article("Log in to read more.", published=None)  # type: ignore[arg-type]
     undated.title = "Four shot Sunday night at a party"
     assert not [c for c in date_claims(undated) if c.attribute == "date"]
+
+
+def test_the_event_day_is_worked_out_once_per_reading_layers() -> None:
+    from newsparallax.facts.claims_context import report_event_day
+
+    text = "Two men were shot on Saturday night outside a bar, police said."
+    day = {"text": "Saturday night", "value": "2026-10-03", "granularity": "day", "start": 20, "end": 34,
+           "sentence": 0}  # fmt: skip
+    report = article(text, published="2026-10-05", dates=[day])
+    first = report_event_day(report)
+    assert first is not None and report_event_day(report) is first
+    report.layers = {**report.layers, "dates": []}  # re-anchoring replaces the layers
+    assert report_event_day(report) is None

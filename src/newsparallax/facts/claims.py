@@ -52,6 +52,9 @@ class ArticleInput:
     origin: str = ""  # the id of the report this one is a copy of (itself when original)
     #: The reading stage's embedding of the report's opening, with the embedder's name (None: unread)
     embedding: Embedded | None = None
+    #: Values worked out once per reading layers (keyed by ``id(self.layers)``, so re-anchoring,
+    #: which replaces the layers, starts afresh): the event day the date and casualty claims share.
+    derived: dict[tuple[str, int], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def sentence(self, index: int) -> tuple[int, int, str]:
         """Offsets and text of sentence ``index`` (the whole text when unknown)."""

@@ -125,7 +125,7 @@ def casualty_claims(article: ArticleInput) -> list[Claim]:
 def _headline_claims(article: ArticleInput, title: str) -> list[Claim]:
     """The headline's counts, read as one sentence ("2 Girls, 2 Men Shot At Birthday Party": four)."""
     as_text = dataclasses.replace(
-        article, text=title, layers={**article.layers, "sentences": [(0, len(title))]}
+        article, text=title, layers={**article.layers, "sentences": [(0, len(title))]}, derived={}
     )
     counts = [dataclasses.replace(q, sentence=0) for q in headline_counts(title)]
     return _counted(as_text, add_conjoined(as_text, counts), headline=True)

@@ -84,7 +84,7 @@ def _date_dict(mention: Any, article: ArticleInput) -> dict[str, Any]:
 def date_claims(article: ArticleInput) -> list[Claim]:
     """The event's date, and every other day the report dates something to."""
     days = _days(article)
-    event = report_event_day(article, days)
+    event = report_event_day(article)
     claims = []
     if event is not None:
         claims.append(_date_claim(article, event, EVENT, "date"))
@@ -117,10 +117,14 @@ def _headline_day(article: ArticleInput) -> Claim | None:
     return claim
 
 
-def report_event_day(article: ArticleInput, days: list[Mention] | None = None) -> Mention | None:
-    """The day the report dates the event to (its mention), or None."""
-    usable = [d for d in (_days(article) if days is None else days) if not _statement_date(article.text, d)]
-    return _event_day(article.text, usable, article.published)
+def report_event_day(article: ArticleInput) -> Mention | None:
+    """The day the report dates the event to (its mention), or None; worked out once per layers."""
+    key = ("event_day", id(article.layers))
+    if key not in article.derived:
+        usable = [d for d in _days(article) if not _statement_date(article.text, d)]
+        article.derived[key] = _event_day(article.text, usable, article.published)
+    found: Mention | None = article.derived[key]
+    return found
 
 
 def _days(article: ArticleInput) -> list[dict[str, Any]]:
