@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from newsparallax.facts.claims_context import date_claims
@@ -216,5 +217,6 @@ def test_the_event_day_is_worked_out_once_per_reading_layers() -> None:
     report = article(text, published="2026-10-05", dates=[day])
     first = report_event_day(report)
     assert first is not None and report_event_day(report) is first
+    assert dataclasses.replace(report, text="Another text.").derived == {}  # a copy works out its own
     report.layers = {**report.layers, "dates": []}  # re-anchoring replaces the layers
     assert report_event_day(report) is None

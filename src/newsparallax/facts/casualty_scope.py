@@ -133,10 +133,16 @@ def historical(article: ArticleInput, quantity: Quantity, event_day: str | None)
     if quantity.category not in (*CASUALTIES, "shot"):
         return False
     tally = quantity.value > 1 and (
-        _TALLY.match(article.text, quantity.end) is not None
+        tally_after(article.text, quantity.end)
         or _PERIOD.search(article.sentence(quantity.sentence)[2]) is not None
     )
     return tally or historical_at(article, quantity.sentence, event_day)
+
+
+def tally_after(text: str, end: int) -> bool:
+    """What follows ``end`` makes the number before it a tally of the year ("13 deaths this year",
+    "the city's 11th victim this year"), not a count of the event."""
+    return _TALLY.match(text, end) is not None
 
 
 def historical_at(article: ArticleInput, index: int, event_day: str | None = None) -> bool:

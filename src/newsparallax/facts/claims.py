@@ -54,7 +54,8 @@ class ArticleInput:
     embedding: Embedded | None = None
     #: Values worked out once per reading layers (keyed by ``id(self.layers)``, so re-anchoring,
     #: which replaces the layers, starts afresh): the event day the date and casualty claims share.
-    derived: dict[tuple[str, int], Any] = field(default_factory=dict, repr=False, compare=False)
+    #: Not an init field, so a ``dataclasses.replace`` copy starts with its own.
+    derived: dict[tuple[str, int], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def sentence(self, index: int) -> tuple[int, int, str]:
         """Offsets and text of sentence ``index`` (the whole text when unknown)."""

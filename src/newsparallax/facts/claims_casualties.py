@@ -27,6 +27,7 @@ from newsparallax.facts.casualty_scope import (
     historical_at,
     not_victims,
     other_cause,
+    tally_after,
     unsaid,
 )
 from newsparallax.facts.claims import EVENT, ArticleInput, Claim, claim_at, number, quantities_of
@@ -125,7 +126,7 @@ def casualty_claims(article: ArticleInput) -> list[Claim]:
 def _headline_claims(article: ArticleInput, title: str) -> list[Claim]:
     """The headline's counts, read as one sentence ("2 Girls, 2 Men Shot At Birthday Party": four)."""
     as_text = dataclasses.replace(
-        article, text=title, layers={**article.layers, "sentences": [(0, len(title))]}, derived={}
+        article, text=title, layers={**article.layers, "sentences": [(0, len(title))]}
     )
     counts = [dataclasses.replace(q, sentence=0) for q in headline_counts(title)]
     return _counted(as_text, add_conjoined(as_text, counts), headline=True)
@@ -326,7 +327,7 @@ def _another(article: ArticleInput, stated: set[str], event_day: str | None) -> 
 def _at_least_nth(article: ArticleInput, claims: list[Claim], event_day: str | None) -> list[Claim]:
     """As many victims as the report numbers ("the fifth victim drove himself to a hospital"): where
     its counts add up to fewer, the wounded make up the difference."""
-    nth = nth_victim(article, OTHER_VICTIM_SENTENCES)
+    nth = nth_victim(article, OTHER_VICTIM_SENTENCES, tally_after)
     if nth is None or historical_at(article, nth.sentence, event_day):
         return claims
     counts = {

@@ -38,11 +38,6 @@ _WRITTEN_DAY = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d|\d{1,2}/\d{1,2}", re.IGNORECASE
 )
 _SPECIFIC = {"airport": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-#: A weekday in a headline ("Multiple people shot Sunday outside community center").
-_HEADLINE_DAY = re.compile(
-    rf"\b({'|'.join(_WEEKDAYS)})(?:\s+(?:night|morning|evening|afternoon))?\b", re.IGNORECASE
-)
 _MODEL = re.compile(
     r"\b(?:(?:Ilyushin|Antonov|Tupolev|Sukhoi|Boeing|Airbus|Lockheed|Embraer|Mikoyan)\s+)?"
     r"(?P<family>Il|IL|An|AN|Tu|TU|Su|SU|MiG|C|KC|F|B|A|Ka|Mi|Yak)-?(?P<number>\d{2,3})(?P<suffix>[A-Z]?)\b(?!-)"
@@ -101,18 +96,19 @@ def date_claims(article: ArticleInput) -> list[Claim]:
 
 
 def _headline_day(article: ArticleInput) -> Claim | None:
-    """Where the body dates no event (a sign-up page), the headline's weekday: the last such day on
-    or before the publication day, quoting the headline."""
-    found = _HEADLINE_DAY.search(article.title or "")
+    """Where the body dates no event (a sign-up page), the day the headline names, resolved against
+    the publication day like any date ("Multiple people shot Sunday"), quoting the headline."""
     try:
         published = dt.date.fromisoformat((article.published or "")[:10])
     except ValueError:
         return None
-    if found is None:
+    found = find_dates(article.title or "", published, article.language or "en")
+    day = next(
+        (d for d in found if d.granularity in DAY_GRAINS and d.value and d.value <= str(published)), None
+    )
+    if day is None:
         return None
-    back = (published.weekday() - _WEEKDAYS.index(found.group(1).lower())) % 7
-    day = (published - dt.timedelta(days=back)).isoformat()
-    claim = _date_claim(article, {"text": found.group(), "value": day, "sentence": 0}, EVENT, "date")
+    claim = _date_claim(article, {"text": day.text, "value": day.value, "sentence": 0}, EVENT, "date")
     claim.mention.quote, claim.mention.start, claim.mention.end = str(article.title), -1, -1
     return claim
 

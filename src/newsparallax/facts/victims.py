@@ -12,6 +12,7 @@ is not a woman, a baby is not a grown man; the shooter named after "by" is neith
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from newsparallax.facts.claims import ArticleInput
 from newsparallax.read.layers import Quantity
@@ -105,19 +106,17 @@ _NTH_VICTIM = re.compile(
     r"(?=[^.;]{0,60}\b(?:shot|wounded|injured|hurt|hit|struck|gunshot))(?![^.;]{0,60}\bnot\s+(?:been\s+)?shot))",
     re.IGNORECASE,
 )
-_OF_A_TALLY = re.compile(
-    r"\s+(?:of\s+(?:the|this)\s+year|this\s+year|so\s+far|in\s+(?:the\s+)?(?:city|county))\b", re.IGNORECASE
-)
 
 
-def nth_victim(article: ArticleInput, sentences: int) -> Quantity | None:
+def nth_victim(article: ArticleInput, sentences: int, tally: Callable[[str, int], bool]) -> Quantity | None:
     """The highest "Nth victim" the first ``sentences`` sentences number ("the fifth victim was
     driven to a hospital", "an 8th teen was injured"): at least N were shot, as one count of victims
-    ("killed" not known).  A tally across events ("the city's 11th victim this year") is not one."""
+    ("killed" not known).  A tally across events ("the city's 11th victim this year": ``tally(text,
+    end)`` says so, :func:`.casualty_scope.tally_after`) is not one."""
     best: Quantity | None = None
     for index, (start, end) in enumerate((article.layers.get("sentences") or [])[:sentences]):
         for found in _NTH_VICTIM.finditer(article.text, start, end):
-            if _OF_A_TALLY.match(article.text, found.end()):
+            if tally(article.text, found.end()):
                 continue
             raw = found.group("n").lower()
             value = float(_ORDINALS.get(raw) or int(raw[:-2]))
