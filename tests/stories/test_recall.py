@@ -123,6 +123,10 @@ def test_store_finds_closed_stories_and_a_late_report_rejoins_its_story(
 
     found = closed(date(2026, 3, 4), date(2026, 5, 1))
     assert [[p.article_id for p in members] for members in found.values()] == [["e1"]]
+    crowd = frozenset(f"person:name {n:05d}" for n in range(70_000)) | people  # a huge page's names
+    huge = closed_stories(database, crowd, frozenset({date(2026, 3, 4)}), date(2026, 5, 1), since,
+                          per_story=5, limit=5)  # fmt: skip
+    assert huge.keys() == found.keys()  # looked up in batches the driver accepts
     assert closed(date(2026, 3, 3), date(2026, 5, 1)).keys() == found.keys()  # its event day (Tuesday)
     assert not closed(date(2026, 3, 9), date(2026, 5, 1))  # another day
     assert not closed(date(2026, 3, 4), date(2026, 3, 1))  # still open then

@@ -145,6 +145,11 @@ def open_story_members(database: Database, latest: date | None, window_days: int
         yield from _profiles(database, story_ids[start : start + 200], per_story)
 
 
+#: Entity keys per look-up query: a report naming more (a huge page) is looked up in batches, within
+#: the bound-parameter limits of SQLite and PostgreSQL.
+KEYS_PER_QUERY = 5000
+
+
 def closed_stories(database: Database, keys: frozenset[str], days: frozenset[date], before: date,
                    after: date, *, per_story: int, limit: int) -> dict[str, list[Profile]]:  # fmt: skip
     """Stories last reported on in [``after``, ``before``) whose reports name one of ``keys`` (entity keys)
@@ -159,28 +164,36 @@ def closed_stories(database: Database, keys: frozenset[str], days: frozenset[dat
     window = (stories.c.last_seen < before.isoformat(), stories.c.last_seen >= after.isoformat())
     on_days = sorted(d.isoformat() for d in days)
     first_days = [_on_day(stories.c.first_seen, d) for d in sorted(days)]
-    names_one = (
-        select(story_articles.c.article_id)
-        .join(article_entities, article_entities.c.article_id == story_articles.c.article_id)
-        .where(story_articles.c.story_id == stories.c.id, article_entities.c.entity_key.in_(sorted(keys)))
-        .exists()
-    )
     by_event = select(stories.c.id, stories.c.last_seen).where(stories.c.event_date.in_(on_days), *window)
     by_first = select(stories.c.id, stories.c.last_seen).where(or_(*first_days))
     found = by_event.union(by_first).subquery()
-    query = (
-        select(stories.c.id)
-        .join(found, found.c.id == stories.c.id)
-        .where(*window, names_one)
-        .order_by(stories.c.last_seen.desc(), stories.c.id.desc())
-        .limit(limit)
-    )
-    with database.engine.connect() as conn:
-        story_ids = list(conn.execute(query).scalars())
+    ordered = sorted(keys)
+    latest: dict[str, str] = {}
+    with database.engine.connect() as conn:  # a huge report's keys go in batches the driver accepts
+        for start in range(0, len(ordered), KEYS_PER_QUERY):
+            query = (
+                select(stories.c.id, stories.c.last_seen)
+                .join(found, found.c.id == stories.c.id)
+                .where(*window, _names_one(ordered[start : start + KEYS_PER_QUERY]))
+                .order_by(stories.c.last_seen.desc(), stories.c.id.desc())
+                .limit(limit)
+            )
+            latest.update((story_id, str(last)) for story_id, last in conn.execute(query))
+    story_ids = sorted(latest, key=lambda s: (latest[s], s), reverse=True)[:limit]
     grouped: dict[str, list[Profile]] = defaultdict(list)
     for story_id, profile in _profiles(database, story_ids, per_story):
         grouped[story_id].append(profile)
     return dict(grouped)
+
+
+def _names_one(keys: list[str]) -> Any:
+    """The story has a report that names one of ``keys`` (through the entity index)."""
+    return (
+        select(story_articles.c.article_id)
+        .join(article_entities, article_entities.c.article_id == story_articles.c.article_id)
+        .where(story_articles.c.story_id == stories.c.id, article_entities.c.entity_key.in_(keys))
+        .exists()
+    )
 
 
 def _on_day(column: Any, day: date) -> Any:
