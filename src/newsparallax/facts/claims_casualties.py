@@ -74,21 +74,23 @@ _INJURY_CUE = re.compile(
     r"non-life-threatening|life-threatening\s+injur)",
     re.IGNORECASE,
 )
+_BODY_PART = (
+    r"(?:legs?|arms?|foot|feet|hand|hip|shoulder|back|stomach|abdomen|chest|buttocks?|thigh|head|neck|face)"
+)
+_STRUCK = r"(?:hit|struck)\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire)"
 #: A wound: one injured, only where the sentence reports no death ("died of a gunshot wound").
 _WOUND_CUE = re.compile(
     r"\b(?:gunshot\s+wounds?|(?:the|his|her)\s+injur(?:y|ies)\b|non[\s-]life[\s-]threatening|grazed|"
-    r"(?:was|were)\s+(?:also\s+)?shot\s+in\s+(?:the|his|her)\s+(?:\w+\s+)?(?:legs?|arms?|foot|feet|hand|hip|"
-    r"shoulder|back|stomach|abdomen|chest|buttocks?|thigh|head|neck|face)|"
+    rf"(?:was|were)\s+(?:also\s+)?shot\s+in\s+(?:the|his|her)\s+(?:\w+\s+)?{_BODY_PART}|"
     r"(?:was|were|been)\s+(?:also\s+|accidentally\s+|critically\s+|seriously\s+)?shot\b(?!\s+(?:at|dead|to\s+death|and\s+killed))|"
-    r"(?:hit|struck)\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire))\b",
+    rf"{_STRUCK})\b",
     re.IGNORECASE,
 )
 #: A headline's wounded, where neither the page nor the headline reports a death ("Baby struck by
 #: bullet", "Boy, 7, hospitalized after accidental shooting", "Teen critical after shooting").
 _HEADLINE_INJURY = re.compile(
     rf"\b{_NEGATED}(?:wounded|injured|injures|wounds|hurt|hospitali[sz]ed|critical|recovering|grazed|"
-    r"(?:struck|hit)\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullet|gunfire)|shot\s+in\s+(?:the\s+)?(?:legs?|arms?|"
-    r"foot|hand|hip|shoulder|back|stomach|abdomen|chest|buttocks?|thigh|head|neck|face))\b",
+    rf"{_STRUCK}|shot\s+in\s+(?:the\s+)?{_BODY_PART})\b",
     re.IGNORECASE,
 )
 _INCLUDED = re.compile(
