@@ -53,6 +53,16 @@ _PERIOD = re.compile(
     r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+){0,2}?(?:days|weeks|months|years)\b",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"[A-Za-z][a-z'’]{3,}|[A-Z][A-Za-z'’]{2,}")
+_POSSESSIVE = re.compile(r"['’]s?$")
+#: A sentence going on about someone already named ("He died Thursday night at UK Hospital").
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|they|their|them|victims?)\b", re.IGNORECASE)
+#: Words too common in news to tie a sentence to its headline.
+_COMMON_WORDS = (
+    "after with from that this have about into over were been police says said year their they will "
+    "when where what more than most news update updated local home"
+)
+_COMMON = frozenset(w.rstrip("s") for w in re.split(r"\s+", _COMMON_WORDS))
 _PART = re.compile(r"[\w-]+\s+of\s+(?:the|those|them|these)\b", re.IGNORECASE)
 _ONE_OF_N = re.compile(r"(?:one|1)\s+of\s+(?:the\s+)?(?:\d+|[a-z]+)\s", re.IGNORECASE)
 _VAGUE = re.compile(r"(?:dozens|hundreds|thousands|scores)\b", re.IGNORECASE)
@@ -124,6 +134,19 @@ def other_cause(article: ArticleInput, sentence: str) -> bool:
         return False
     _, lead_end, _ = article.sentence(1)
     return bool(_GUN.search(article.title or "") or _GUN.search(article.text[:lead_end]))
+
+
+def off_topic(article: ArticleInput, sentence: str) -> bool:
+    """A sentence that names no gun and shares no word with the headline: on a page whose lead is a
+    column of other stories' teasers ("A jury has found Kronsberg guilty for the murder of Tasha
+    Lucia" above "Shooting that injured 11-year-old boy ruled accidental"), its death is not the event's."""
+    if not article.title or _GUN.search(sentence) or _PRONOUN.search(sentence):
+        return False
+    return not _content_words(article.title) & _content_words(sentence)
+
+
+def _content_words(text: str) -> set[str]:
+    return {_POSSESSIVE.sub("", w.lower()).rstrip("s") for w in _WORD.findall(text)} - _COMMON
 
 
 def historical(article: ArticleInput, quantity: Quantity, event_day: str | None) -> bool:

@@ -26,6 +26,7 @@ from newsparallax.facts.casualty_scope import (
     historical,
     historical_at,
     not_victims,
+    off_topic,
     other_cause,
     tally_after,
     unsaid,
@@ -33,6 +34,7 @@ from newsparallax.facts.casualty_scope import (
 from newsparallax.facts.claims import EVENT, ArticleInput, Claim, claim_at, number, quantities_of
 from newsparallax.facts.claims_context import report_event_day
 from newsparallax.facts.conjoined import add_conjoined
+from newsparallax.facts.named_victims import named_victims
 from newsparallax.facts.victims import another_wounded, nth_victim, other_victim
 from newsparallax.read.casualties import casualty_counts, find_phrase_casualties, refine_counts
 from newsparallax.read.layers import Quantity
@@ -87,10 +89,12 @@ _WOUND_CUE = re.compile(
     re.IGNORECASE,
 )
 #: A headline's wounded, where neither the page nor the headline reports a death ("Baby struck by
-#: bullet", "Boy, 7, hospitalized after accidental shooting", "Teen critical after shooting").
+#: bullet", "Boy, 7, hospitalized after accidental shooting", "Teen critical after shooting",
+#: "Juvenile arrested after shooting friend in the back").
 _HEADLINE_INJURY = re.compile(
     rf"\b{_NEGATED}(?:wounded|injured|injures|wounds|hurt|hospitali[sz]ed|critical|recovering|grazed|"
-    rf"{_STRUCK}|shot\s+in\s+(?:the\s+)?{_BODY_PART})\b",
+    rf"{_STRUCK}|(?:shot|shoots|shooting)\s+(?:[\w'’-]+\s+){{0,2}}?in\s+(?:the\s+)?{_BODY_PART}|"
+    r"bullet\s+(?:pierces|grazes|hits|strikes))\b",
     re.IGNORECASE,
 )
 _INCLUDED = re.compile(
@@ -114,6 +118,7 @@ def casualty_claims(article: ArticleInput) -> list[Claim]:
     quantities = [
         q for q in stored if not historical(article, q, day) and not not_victims(q) and not unsaid(article, q)
     ]
+    quantities += named_victims(article, quantities)  # "Ann Lee and Bo Park were shot": two
     claims = _counted(article, _others_shot(add_conjoined(article, quantities)))
     if article.title and (article.text != article.title or not claims):  # a title-only report too
         headline = _headline_claims(article, article.title)
@@ -294,7 +299,7 @@ def _cued(article: ArticleInput, stated: set[str]) -> list[Claim]:
     for index, (start, end) in enumerate(lead[:LEAD_SENTENCES]):
         sentence, died = article.text[start:end], False
         for category, cue in _cues(stated):
-            other = category == "killed" and other_cause(article, sentence)
+            other = (category == "killed" and other_cause(article, sentence)) or off_topic(article, sentence)
             wound = cue is _WOUND_CUE and died  # "died of a gunshot wound": the wound is the death's
             if category not in stated and not other and not wound and _affirmed(cue, sentence):
                 stated.add(category)

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when the facts stage changes what it reports: cached reports are then recomputed.
-FACTS_VERSION = 18
+FACTS_VERSION = 19
 STATUSES = ("conflict", "agreed", "compatible", "single_source")
 
 

@@ -124,7 +124,9 @@ _AFTER_WORDS = {  # category=regex; ...
     r"|perished|lost\s+their\s+lives; injured=injured|wounded|hurt|hospitali[sz]ed|in\s+hospital"
     r"|taken\s+to\s+hospital|treated\s+for\s+injuries; arrested=arrested|detained|in\s+custody;"
     r"missing=missing|unaccounted\s+for;"
-    r"displaced=evacuated|displaced|homeless|fled; kidnapped=kidnapped|abducted|taken\s+hostage; shot=shot",
+    r"displaced=evacuated|displaced|homeless|fled; kidnapped=kidnapped|abducted|taken\s+hostage; shot=shot"
+    r"|hit(?=\s+(?:in|during)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:shooting|gunfire|drive-by)\b)"
+    r"|hit\s+by\s+(?:gunfire|bullets)",
     "es": r"killed=muert[oa]s?|fallecid[oa]s?|murieron|murió|fallecieron|falleció|perdieron\s+la\s+vida"
     r"|asesinad[oa]s?; injured=herid[oa]s?|lesionad[oa]s?|hospitalizad[oa]s?; arrested=detenid[oa]s?"
     r"|arrestad[oa]s?|capturad[oa]s?; missing=desaparecid[oa]s?; displaced=evacuad[oa]s?|desplazad[oa]s?"
