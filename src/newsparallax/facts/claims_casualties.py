@@ -34,7 +34,7 @@ from newsparallax.facts.casualty_scope import (
 from newsparallax.facts.claims import EVENT, ArticleInput, Claim, claim_at, number, quantities_of
 from newsparallax.facts.claims_context import report_event_day
 from newsparallax.facts.conjoined import add_conjoined
-from newsparallax.facts.named_victims import named_victims
+from newsparallax.facts.listed_victims import listed_victims
 from newsparallax.facts.victims import another_wounded, nth_victim, other_victim
 from newsparallax.read.casualties import casualty_counts, find_phrase_casualties, refine_counts
 from newsparallax.read.layers import Quantity
@@ -118,7 +118,7 @@ def casualty_claims(article: ArticleInput) -> list[Claim]:
     quantities = [
         q for q in stored if not historical(article, q, day) and not not_victims(q) and not unsaid(article, q)
     ]
-    quantities += named_victims(article, quantities)  # "Ann Lee and Bo Park were shot": two
+    quantities = listed_victims(article, quantities)  # "Ann Lee and Bo Park were shot": two
     claims = _counted(article, _others_shot(add_conjoined(article, quantities)))
     if article.title and (article.text != article.title or not claims):  # a title-only report too
         headline = _headline_claims(article, article.title)
@@ -169,7 +169,8 @@ def _others_shot(quantities: list[Quantity]) -> list[Quantity]:
 
 
 def _consistent(claims: list[Claim]) -> list[Claim]:
-    """Once the killed are known: "4 shot, 1 dead" leaves 3 injured, and a single victim described
+    """Once the killed are known: "4 shot, 1 dead" leaves 3 injured ("1 dead, 4 others shot" leaves
+    four), and a single victim described
     as shot in a report that counts a death is the one who died."""
     found = {c.attribute: c for c in claims}
     killed, injured = found.get("killed"), found.get("injured")
@@ -178,7 +179,8 @@ def _consistent(claims: list[Claim]) -> list[Claim]:
     dead = int(killed.normalized["value"])
     if one_described(injured) and dead >= 1 and not other_victim(injured.value, killed.value):
         return [c for c in claims if c is not injured]
-    if injured.basis == "shot":
+    others = _OTHERS.search(injured.value) and " and " not in injured.value  # "boy killed, 6 others shot"
+    if injured.basis == "shot" and not others:
         left = max(int(injured.normalized["value"]) - dead, 0)
         injured.normalized = {**injured.normalized, "value": left, "low": None, "high": None, "hedge": None}
     return claims

@@ -6,7 +6,7 @@ from typing import Any
 
 from newsparallax.facts.claims import ArticleInput
 from newsparallax.facts.claims_casualties import casualty_claims
-from newsparallax.facts.named_victims import named_victims
+from newsparallax.facts.listed_victims import listed_victims
 from newsparallax.read.layers import Quantity
 from tests.facts.test_claims import article, quantity
 
@@ -38,20 +38,20 @@ def test_victims_listed_by_name_are_counted() -> None:
 
 def test_names_that_are_not_a_list_of_victims_count_nobody() -> None:
     text = "Chief Dan Moss said Ann Ray, the neighbour, was shot."  # one name before the verb
-    assert named_victims(named(text, "Dan Moss", "Ann Ray"), []) == []
+    assert listed_victims(named(text, "Dan Moss", "Ann Ray"), []) == []
     apart = "Tom Bell spoke to Ann Ray. They were shot."  # not joined, not one sentence
-    assert named_victims(named(apart, "Tom Bell", "Ann Ray"), []) == []
+    assert listed_victims(named(apart, "Tom Bell", "Ann Ray"), []) == []
     same = "Ann Ray and Ann Ray were shot."  # one person named twice
-    assert named_victims(named(same, "Ann Ray"), []) == []
+    assert listed_victims(named(same, "Ann Ray"), []) == []
     charged = "Tom Bell and Ann Ray were charged with murder."
-    assert named_victims(named(charged, "Tom Bell", "Ann Ray"), []) == []
+    assert listed_victims(named(charged, "Tom Bell", "Ann Ray"), []) == []
 
 
 def test_a_named_list_never_adds_to_a_count_the_report_gives() -> None:
     text = "Tom Bell and Ann Ray were shot. Three people were wounded in all."
     page = named(text, "Tom Bell", "Ann Ray")
     counted = Quantity(**quantity("Three people", text, 3, "injured", 1))
-    assert named_victims(page, [counted]) == []
+    assert listed_victims(page, [counted]) == [counted]
 
 
 def test_a_teaser_column_s_death_is_not_the_event_s() -> None:
@@ -79,3 +79,26 @@ def test_a_headline_telling_of_a_wound_counts_one() -> None:
         page = article("Sign up for our newsletter.")
         page.title = title
         assert counts(page) == {"injured": 1}, title
+
+
+def test_single_people_listed_together_are_counted() -> None:
+    assert counts(article("A woman and a child were shot outside a home.")) == {"injured": 2}
+    assert counts(article("A man and a woman were shot and killed in the car park.")) == {"killed": 2}
+    assert counts(article("A man, a woman and a teenager were wounded near the bar.")) == {"injured": 3}
+    assert counts(article("A man and a woman were arrested near the bar.")) == {}
+
+
+def test_others_shot_beside_a_headline_death_are_the_wounded() -> None:
+    page = article("Subscribe now for more.")
+    page.title = "13-year-old boy killed, 6 others shot on West Side"
+    assert counts(page) == {"killed": 1, "injured": 6}
+    summed = article("Subscribe now for more.")
+    summed.title = "7 shot, 1 fatally, on the West Side"
+    assert counts(summed) == {"killed": 1, "injured": 6}
+
+
+def test_a_list_after_the_verb_counts_its_objects() -> None:
+    text = "A man was arrested for accidentally shooting his 2-year-old nephew and his step-brother."
+    nephew = quantity("shooting his 2-year-old nephew", text, 1, "shot", 0, counted="people")
+    assert counts(article(text, quantities=[nephew])) == {"injured": 2}
+    assert counts(article("The gunman opened fire, killing a man and his wife.")) == {"killed": 2}
