@@ -76,6 +76,22 @@ def test_words_around_a_day_tell_what_it_dates() -> None:
     assert governed(quiet, day("Sunday", quiet, "2026-09-20", 0, "day")) == UNKNOWN
 
 
+def test_a_headline_above_the_lead_is_another_sentence() -> None:
+    text = "Two more arrested in Cloud 9 shooting death\n\nDetectives on Monday arrested two more men."
+    assert governed(text, day("Monday", text, "2026-10-26", 0, "day")) == OTHER
+
+
+def test_an_after_right_before_the_day_is_its_preposition() -> None:
+    text = "The police director announced the first two arrests just after 4 p.m. Wednesday."
+    assert governed(text, day("4 p.m. Wednesday", text, "2026-04-15", 0)) == OTHER
+    calm = "The suspect was arrested without incident at his home Wednesday afternoon."
+    assert governed(calm, day("Wednesday afternoon", calm, "2026-04-15", 0)) == OTHER
+    fired = "Three men are accused of opening fire into a crowd at the club on Sept. 13."
+    assert governed(fired, day("Sept. 13", fired, "2026-09-13", 0, "day")) == EVENT
+    violent = "A festival turned violent early Saturday after shots were fired into the crowd."
+    assert governed(violent, day("early Saturday", violent, "2026-07-05", 0)) == EVENT
+
+
 def test_a_capitalised_cue_word_is_part_of_a_name() -> None:
     text = "A man is thankful to be alive after a shooting at Pershing Court Manor on Thursday."
     assert governed(text, day("Thursday", text, "2026-09-17", 0, "day")) == EVENT

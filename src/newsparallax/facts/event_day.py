@@ -33,10 +33,10 @@ REACH_AFTER = 60
 EVENT, UNKNOWN, OTHER = 2, 1, 0
 
 _EVENT = (
-    r"shot|shoots?|shootings?|fired|firing|gunfire|gunshots?|shots|opened\s+fire|killed|killing|slain|"
+    r"shot|shoots?|shootings?|fired|firing|gunfire|gunshots?|shots|open(?:ed|ing)\s+fire|killed|killing|slain|"
     r"wounded|wounding|injured|injuring|injury|injuries|sustained|hurt|died|dies|dead|murdered|struck|hit|"
     r"happened|occurred|"
-    r"took\s+place|erupted|broke\s+out|rang\s+out|attack(?:ed)?|homicide|incident|stabbed|gunned\s+down|"
+    r"took\s+place|erupted|broke\s+out|rang\s+out|turned\s+(?:violent|deadly)|attack(?:ed)?|homicide|(?<!without\s)incident|stabbed|gunned\s+down|"
     r"found(?!\s+(?:guilty|not|that|no|probable|him|her|them))|discovered|accidentally|discharged"
 )
 _OTHER = (
@@ -48,6 +48,8 @@ _OTHER = (
     r"visited|gathered|marched|mourned|honou?red|issued|filed|held|hospital\s+(?:on|late|early)|"
     r"spoke|speaks|speaking|talked|told|asked|urged|called\s+for|judge|guilty|interview|sided"
 )
+#: The end of a sentence, or a paragraph break (a headline printed above the lead has no full stop).
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n\s*\n")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\"“]\s*)$")
 _CUE = re.compile(rf"\b(?:(?P<event>{_EVENT})|(?P<other>{_OTHER}))\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|\s[—–-]\s|\b(?:but|while|when|before|after|and\s+then)\b", re.IGNORECASE)
@@ -118,13 +120,15 @@ def _proper(text: str, cue: re.Match[str]) -> bool:
 
 def _clause_tail(before: str) -> str:
     """The part of ``before`` in the same sentence and clause as what follows it."""
-    sentence = re.split(r"[.!?]\s", before)[-1]
-    ends = list(_CLAUSE_END.finditer(sentence))
+    sentence = _SENTENCE_BREAK.split(before)[-1]
+    # "announced the arrests just after 4 p.m. Wednesday": an "after" right before the day is its
+    # preposition, not the start of another clause
+    ends = [e for e in _CLAUSE_END.finditer(sentence) if sentence[e.end() :].strip()]
     return sentence[ends[-1].end() :] if ends else sentence
 
 
 def _clause_head(after: str) -> str:
-    sentence = re.split(r"[.!?](?:\s|$)", after)[0]
+    sentence = _SENTENCE_BREAK.split(after + " ")[0]
     end = _CLAUSE_END.search(sentence)
     return sentence[: end.start()] if end else sentence
 
