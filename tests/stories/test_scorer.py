@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newsparallax.errors import ConfigError
 from newsparallax.stories.scorer import FEATURES, Scorer
 
 N = len(FEATURES)
@@ -41,8 +42,34 @@ def test_weights_of_other_features_are_refused(tmp_path: Path) -> None:
     path.write_text(
         json.dumps({"features": ["tfidf"], "coefficients": [1.0], "intercept": 0.0, "threshold": 0.5})
     )
-    with pytest.raises(ValueError, match="train_story_weights"):
+    with pytest.raises(ConfigError, match="train_story_weights"):
         Scorer.load(path)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        "[1, 2]",
+        json.dumps({"features": list(FEATURES), "coefficients": [1.0], "intercept": 0.0, "threshold": 0.5}),
+        json.dumps(
+            {
+                "features": list(FEATURES),
+                "coefficients": ["x"] * len(FEATURES),
+                "intercept": 0.0,
+                "threshold": 0.5,
+            }
+        ),
+        json.dumps({"features": list(FEATURES), "coefficients": [1.0] * len(FEATURES), "threshold": 0.5}),
+    ],
+)
+def test_malformed_weights_give_a_config_error(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "weights.json"
+    path.write_text(content)
+    with pytest.raises(ConfigError):
+        Scorer.load(path)
+    with pytest.raises(ConfigError, match="cannot read"):
+        Scorer.load(tmp_path / "missing.json")
 
 
 def test_an_anchored_pair_with_a_clear_margin_joins_at_the_lower_bar() -> None:

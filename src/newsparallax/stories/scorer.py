@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from newsparallax.errors import ConfigError
 from newsparallax.stories.profile import Profile
 
 FEATURES = (
@@ -224,12 +225,30 @@ class Scorer:
 
 @lru_cache(maxsize=4)
 def _load(path: str) -> Scorer:
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURES:
-        raise ValueError(f"{path} was trained on other features; re-run bench/train_story_weights.py")
-    return Scorer(tuple(float(c) for c in data["coefficients"]), float(data["intercept"]),
-                  float(data["threshold"]), int(data.get("top", 3)),
-                  float(data.get("anchored_threshold", 1.0)), float(data.get("margin", 1.0)))  # fmt: skip
+    """The scorer stored at ``path``; a :class:`.ConfigError` saying what is wrong with it otherwise."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ConfigError(
+            f"cannot read story weights {path}: {exc}; re-run bench/train_story_weights.py"
+        ) from exc
+    if not isinstance(data, dict) or tuple(data.get("features") or ()) != FEATURES:
+        raise ConfigError(f"{path} was trained on other features; re-run bench/train_story_weights.py")
+    try:
+        coefficients = tuple(float(c) for c in data["coefficients"])
+        scorer = Scorer(
+            coefficients,
+            float(data["intercept"]),
+            float(data["threshold"]),
+            int(data.get("top", 3)),
+            float(data.get("anchored_threshold", 1.0)),
+            float(data.get("margin", 1.0)),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ConfigError(f"{path} lacks a usable {exc}; re-run bench/train_story_weights.py") from exc
+    if len(coefficients) != len(FEATURES) or scorer.top < 1:
+        raise ConfigError(f"{path} holds {len(coefficients)} coefficients for {len(FEATURES)} features")
+    return scorer
 
 
 def anchored(features: np.ndarray) -> bool:
