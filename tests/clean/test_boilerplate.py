@@ -176,6 +176,25 @@ def test_all_boilerplate_body_is_kept_with_a_note() -> None:
     assert any("boilerplate" in note for note in article.notes)
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Just One More Thing...\n\nWe have sent you a verification email. Please check your email.\n\n"
+        "If you do not receive the verification message within a few minutes, check your Spam folder.",
+        "Close Get email notifications on Ann Lee daily!\n\nThere was a problem saving your notification.\n\n"
+        "Whenever Ann Lee posts new content, you'll get an email delivered to your inbox with a link.",
+        "Already a subscriber?\n\nClick on the button below to set up your account or log in.",
+        "You are the owner of this article.",
+    ],
+)
+def test_a_sign_up_page_under_a_headline_leaves_the_headline_alone(page: str) -> None:
+    article = remove_boilerplate(Article(id="b3", title="Two hurt in Ostburg shooting", text=page))
+    assert article.text == "" and article.headline_only
+    assert any("only its headline" in note for note in article.notes)
+    story = "Police said two people were hurt. Just one more thing: the road is closed."
+    assert remove_boilerplate(Article(id="b4", title="Two hurt", text=story)).text == story
+
+
 def test_empty_body_stays_empty_without_note() -> None:
     article = run("")
     assert article.text == ""

@@ -11,9 +11,12 @@ Two passes over the lines of a normalised body:
    earlier one (after whitespace normalisation) is dropped, and so is one that is a cut-short copy
    of its neighbour (a caption printed twice, once truncated); the fuller copy is kept.
 
-Counts go to ``article.layers["clean"]["boilerplate_removed"]`` and ``["repeats_removed"]``.  A body
-is never emptied: when every line would go, the text is kept as it was and a note says so.  Photo
-credits at the end of captions ("Photo / AP") stay part of the caption.
+Counts go to ``article.layers["clean"]["boilerplate_removed"]`` and ``["repeats_removed"]``.  When
+every line would go (a sign-up or paywall page scraped instead of the story), an article with a
+headline keeps only the headline (it is then headline-only, and a note says so: the notice would
+otherwise read as its text, and every page showing the same notice as a copy of the others); one
+without a headline keeps its text as it was, with a note.  Photo credits at the end of captions
+("Photo / AP") stay part of the caption.
 """
 
 from __future__ import annotations
@@ -110,6 +113,30 @@ NOTICE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"your browser does not support.*",
         r"(?:you need|please use) a (?:modern|supported|newer) browser.*",
     ),
+    # account, sign-up and paywall pages scraped instead of the story
+    _line(
+        r"just one more thing\.*",
+        r"we have sent you a verification email.*",
+        r"if you do not receive the verification (?:message|email).*",
+        r"thank you for (?:registering|signing up)!?",
+        r"we look forward to seeing you frequently.*",
+        r"(?:close )?get (?:email |e-mail )?notifications on .{1,60} daily!?",
+        r"there was a problem saving your notification\.?",
+        r"whenever .{1,60} posts new content, you.ll get an email.*",
+        r"email notifications are only sent once a day.*",
+    ),
+    _line(
+        r"you are the owner of this article\.?",
+        r"already a (?:subscriber|member)\??",
+        r"click (?:on )?the button below to set up your account.*",
+        r"want to become a (?:full access )?subscriber\??",
+        r"we offer delivery options to fit your lifestyle.*",
+        r"enjoy the convenience of home delivery.*",
+        r"sorry, this zip ?code is not in our deliverable area.*",
+        r"re-enter zip ?code or sign up for digital access\.?",
+        r"(?:get|total) digital access",
+        r"total access",
+    ),
 )
 
 
@@ -131,10 +158,12 @@ def remove_boilerplate(article: Article) -> Article:
     paragraphs, dropped = _drop_boilerplate(paragraphs)
     paragraphs, repeats = _drop_repeats(paragraphs)
     cleaned = "\n\n".join("\n".join(lines) for lines in paragraphs)
-    if article.text.strip() and not cleaned.strip():
+    if article.text.strip() and not cleaned.strip() and not (article.title or "").strip():
         article.notes.append("boilerplate: every line looked like boilerplate; the body was kept as it was")
         dropped = repeats = 0
     else:
+        if article.text.strip() and not cleaned.strip():
+            article.notes.append("boilerplate: the page held no story text, only its headline")
         article.text = cleaned
     layer = article.layers.setdefault("clean", {})
     layer["boilerplate_removed"] = dropped
