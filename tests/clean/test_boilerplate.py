@@ -185,6 +185,8 @@ def test_all_boilerplate_body_is_kept_with_a_note() -> None:
         "Whenever Ann Lee posts new content, you'll get an email delivered to your inbox with a link.",
         "Already a subscriber?\n\nClick on the button below to set up your account or log in.",
         "You are the owner of this article.",
+        "3 of 3 Premium Clicks used this month",
+        "The interactive transcript could not be loaded.\n\nSubmit here",
     ],
 )
 def test_a_sign_up_page_under_a_headline_leaves_the_headline_alone(page: str) -> None:

@@ -120,9 +120,9 @@ NOTICE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"if you do not receive the verification (?:message|email).*",
         r"thank you for (?:registering|signing up)!?",
         r"we look forward to seeing you frequently.*",
-        r"(?:close )?get (?:email |e-mail )?notifications on .{1,60} daily!?",
+        r"(?:close )?get (?:email |e-mail )?notifications on (?:.{1,60} )?daily!?",
         r"there was a problem saving your notification\.?",
-        r"whenever .{1,60} posts new content, you.ll get an email.*",
+        r"whenever (?:.{1,60} )?posts new content, you.ll get an email.*",
         r"email notifications are only sent once a day.*",
     ),
     _line(
@@ -136,6 +136,19 @@ NOTICE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"re-enter zip ?code or sign up for digital access\.?",
         r"(?:get|total) digital access",
         r"total access",
+        r"\d+ of \d+ premium clicks used this month",
+        r"full text (?:is )?available to (?:premium )?subscribers only.*",
+        r"or,? use your facebook account:?",
+    ),
+    _line(
+        r"the interactive transcript could not be loaded\.?",
+        r"rating is available when the video has been rented\.?",
+        r"this feature is not available right now\..*",
+        r"the previous page is sending you to .*",
+        r"we(?:'re| are) always interested in what you(?:'re| are) seeing and hearing.*",
+        r"send us your news tips.*",
+        r"submit here",
+        r"we invite you to use our commenting platform.*",
     ),
 )
 
