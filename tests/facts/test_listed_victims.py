@@ -102,3 +102,9 @@ def test_a_list_after_the_verb_counts_its_objects() -> None:
     nephew = quantity("shooting his 2-year-old nephew", text, 1, "shot", 0, counted="people")
     assert counts(article(text, quantities=[nephew])) == {"injured": 2}
     assert counts(article("The gunman opened fire, killing a man and his wife.")) == {"killed": 2}
+
+
+def test_odd_entity_layers_count_nobody_rather_than_fail() -> None:
+    text = "Tom Bell and Ann Ray were shot."
+    odd = [{"label": "PERSON"}, "Tom Bell", {"label": "PERSON", "start": "0", "end": 8, "key": "k"}, None]
+    assert counts(article(text, entities=odd)) == {"injured": 1}  # the wound cue, not a list of two

@@ -86,7 +86,7 @@ def _objects(article: ArticleInput, listed: re.Match[str], victims: int) -> Quan
 
 def _name_runs(article: ArticleInput) -> list[list[dict[str, Any]]]:
     """Runs of people's names in one sentence with only a joiner between each and the next."""
-    people = [e for e in article.layers.get("entities") or [] if e.get("label") == "PERSON"]
+    people = [e for e in article.layers.get("entities") or [] if _person(e)]
     runs: list[list[dict[str, Any]]] = []
     for entity in sorted(people, key=lambda e: e["start"]):
         last = runs[-1][-1] if runs else None
@@ -95,6 +95,13 @@ def _name_runs(article: ArticleInput) -> list[list[dict[str, Any]]]:
         else:
             runs.append([entity])
     return [run for run in runs if len({e["key"] for e in run}) >= _MIN_NAMES]
+
+
+def _person(entity: Any) -> bool:
+    """A PERSON mention with its offsets and key (an odd layer item is left out, not an error)."""
+    if not isinstance(entity, dict) or entity.get("label") != "PERSON":
+        return False
+    return isinstance(entity.get("start"), int) and isinstance(entity.get("end"), int) and "key" in entity
 
 
 def _joined(text: str, left: dict[str, Any], right: dict[str, Any]) -> bool:
