@@ -35,10 +35,10 @@ _ONE = rf"(?:a|an|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?{_NOUN}\b"
 #: Single people listed: "a man, a woman and a teenager", "his wife and a neighbour".
 _LISTED = re.compile(rf"\b(?:{_ONE})(?:\s*,\s*(?:{_ONE}))*\s*,?\s+and\s+(?:{_ONE})", re.IGNORECASE)
 _ITEM = re.compile(_ONE, re.IGNORECASE)
-#: The verb before its listed objects: "accidentally shooting his nephew and his step-brother".
+#: The verb before its listed objects: "accidentally shooting his nephew and his step-brother".  A
+#: killing's objects are the reading stage's (:mod:`newsparallax.read.victim_lists`), not counted again.
 _ACTIVE = re.compile(
-    r"\b(?:(?P<killed>killing|killed|fatally\s+(?:shooting|shot|wounding))|(?P<injured>wounding|wounded|injuring)|"
-    r"(?P<shot>shooting|shot|shoots))\s+$",
+    r"\b(?<!fatally\s)(?:(?P<injured>wounding|wounded|injuring)|(?P<shot>shooting|shot|shoots))\s+$",
     re.IGNORECASE,
 )
 
